@@ -1,0 +1,103 @@
+package org.isotherm.account;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.isotherm.auth.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * First start of an empty database: creates the platform operator. On the embedded database with no operator
+ * configured it also invents a local operator and a demo workspace ({@code example.com}) and prints their
+ * credentials once; with a production database URL it never invents credentials.
+ */
+@Component
+class PlatformBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformBootstrap.class);
+    static final String DEMO_DOMAIN = "example.com";
+
+    private final JdbcClient jdbc;
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final Passwords passwords;
+    private final BootstrapProperties properties;
+    private final boolean embedded;
+
+    PlatformBootstrap(
+            JdbcClient jdbc,
+            UserRepository users,
+            OrganizationRepository organizations,
+            Passwords passwords,
+            BootstrapProperties properties,
+            Environment environment) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.organizations = organizations;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.embedded = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        // Nodes starting together must not both bootstrap.
+        jdbc.sql("SELECT pg_advisory_xact_lock(7461001)").query(Object.class).single();
+        if (users.anyExists()) {
+            return;
+        }
+        var operators = organizations.insert("Isotherm operators", List.of());
+        if (properties.given()) {
+            users.insert(
+                    operators,
+                    properties.email(),
+                    "Platform operator",
+                    passwords.hash(properties.password()),
+                    Role.OPERATOR,
+                    Instant.now());
+            log.info("Created the platform operator {}", properties.email());
+            return;
+        }
+        if (!embedded) {
+            log.warn("Empty database and no ISOTHERM_OPERATOR_EMAIL/ISOTHERM_OPERATOR_PASSWORD: no operator created."
+                    + " Set them and restart to create one.");
+            return;
+        }
+        var operatorPassword = randomPassword();
+        users.insert(
+                operators,
+                "operator@isotherm.local",
+                "Local operator",
+                passwords.hash(operatorPassword),
+                Role.OPERATOR,
+                Instant.now());
+        var demo = organizations.insert("Demo workspace", List.of(DEMO_DOMAIN));
+        var adminPassword = randomPassword();
+        users.insert(
+                demo, "admin@" + DEMO_DOMAIN, "Demo admin", passwords.hash(adminPassword), Role.ADMIN, Instant.now());
+        log.warn("""
+
+                ==================== LOCAL-ONLY CREDENTIALS (shown once) ====================
+                 Embedded database initialised with invented accounts. Do not use in production.
+                   operator: operator@isotherm.local  password: {}
+                   demo workspace admin (domain {}): admin@{}  password: {}
+                 Anyone with an @{} address can sign up into the demo workspace.
+                ==============================================================================""", operatorPassword, DEMO_DOMAIN, DEMO_DOMAIN, adminPassword, DEMO_DOMAIN);
+    }
+
+    private static String randomPassword() {
+        var bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

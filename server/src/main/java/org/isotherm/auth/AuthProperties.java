@@ -1,0 +1,18 @@
+package org.isotherm.auth;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param tokenTtl how long a bearer token from {@code POST /token} is valid (the guide: 24 hours)
+ * @param credentialCacheTtl how long a node may reuse what it read about a user or API key before reading it again;
+ *     changes made on the same node take effect at once, changes made on another node within this time
+ */
+@Validated
+@ConfigurationProperties("isotherm.auth")
+public record AuthProperties(
+        @NotNull @DefaultValue("24h") Duration tokenTtl,
+        @NotNull @DefaultValue("5s") Duration credentialCacheTtl) {}

@@ -1,0 +1,83 @@
+package org.isotherm.auth;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.isotherm.account.UserAccount;
+import org.isotherm.account.UserRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a bearer token or an API key into a {@link Caller}. What it reads about users and keys is kept for
+ * {@link AuthProperties#credentialCacheTtl()}, so that a request costs an HMAC or a SHA-256, not a query; every
+ * change to a user or key on this node must call {@link #forgetUser} or {@link #forgetApiKey}.
+ */
+@Component
+public class Credentials {
+
+    private final JwtTokens tokens;
+    private final Clock clock;
+    private final LoadingCache<UUID, Optional<UserAccount>> users;
+    private final LoadingCache<String, Optional<ApiKey>> apiKeys;
+
+    Credentials(
+            JwtTokens tokens,
+            UserRepository userRepository,
+            ApiKeyRepository apiKeyRepository,
+            AuthProperties properties,
+            Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.users = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(properties.credentialCacheTtl())
+                .build(userRepository::findById);
+        this.apiKeys = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(properties.credentialCacheTtl())
+                .build(apiKeyRepository::findByPrefix);
+    }
+
+    Caller fromBearerToken(String token) {
+        var claims = tokens.verify(token);
+        var user = users.get(claims.userId())
+                .filter(UserAccount::active)
+                .filter(u -> u.tokenVersion() == claims.tokenVersion())
+                .filter(u -> u.organizationId().equals(claims.workspaceId()))
+                .orElseThrow(() -> new BadCredentialsException(
+                        "Token no longer valid (password changed or account removed): request a new token"));
+        return new Caller(user.id(), user.organizationId(), user.role(), user.email(), null);
+    }
+
+    Caller fromApiKey(String key) {
+        var parsed = ApiKeySecrets.parse(key);
+        if (parsed == null) {
+            throw new BadCredentialsException("Invalid API key");
+        }
+        var apiKey = apiKeys.get(parsed.prefix())
+                .filter(k -> ApiKeySecrets.matches(parsed.secret(), k.secretHash()))
+                .orElseThrow(() -> new BadCredentialsException("Invalid API key"));
+        if (!apiKey.usableAt(clock.instant())) {
+            throw new BadCredentialsException(apiKey.revokedAt() != null ? "API key revoked" : "API key expired");
+        }
+        var creator = users.get(apiKey.createdBy())
+                .filter(UserAccount::active)
+                .orElseThrow(() -> new BadCredentialsException("API key revoked"));
+        return new Caller(creator.id(), apiKey.workspaceId(), apiKey.role(), creator.email(), apiKey.id());
+    }
+
+    /** Issues a bearer token for a user who just proved who they are. */
+    JwtTokens.IssuedToken issueToken(UserAccount user) {
+        return tokens.issue(user.id(), user.organizationId(), user.tokenVersion());
+    }
+
+    public void forgetUser(UUID userId) {
+        users.invalidate(userId);
+    }
+
+    public void forgetApiKey(String prefix) {
+        apiKeys.invalidate(prefix);
+    }
+}

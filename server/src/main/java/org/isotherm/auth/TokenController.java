@@ -1,0 +1,64 @@
+package org.isotherm.auth;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import org.isotherm.account.Passwords;
+import org.isotherm.account.UserRepository;
+import org.isotherm.web.RequestValidationException;
+import org.isotherm.web.ValidationError;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /token}, exactly as the guide's "Authentication API": OAuth2 password form in, bearer JWT out. */
+@Tag(name = "Authentication")
+@RestController
+class TokenController {
+
+    private final UserRepository users;
+    private final Passwords passwords;
+    private final Credentials credentials;
+
+    TokenController(UserRepository users, Passwords passwords, Credentials credentials) {
+        this.users = users;
+        this.passwords = passwords;
+        this.credentials = credentials;
+    }
+
+    @Operation(summary = "Get an access token", description = "Valid for 24 hours; send it as `Authorization: Bearer`.")
+    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    TokenResponse token(
+            @RequestParam(name = "username", required = false) String username,
+            @RequestParam(name = "password", required = false) String password) {
+        var missing = new ArrayList<ValidationError>();
+        if (username == null || username.isEmpty()) {
+            missing.add(ValidationError.body("Field required", "missing", "username"));
+        }
+        if (password == null || password.isEmpty()) {
+            missing.add(ValidationError.body("Field required", "missing", "password"));
+        }
+        if (!missing.isEmpty()) {
+            throw new RequestValidationException(missing);
+        }
+        var user = users.findByEmail(username.strip()).filter(u -> u.active()).orElse(null);
+        if (user == null) {
+            passwords.burnComparison(password);
+            throw new BadCredentialsException("Incorrect username or password");
+        }
+        if (!passwords.matches(password, user.passwordHash())) {
+            throw new BadCredentialsException("Incorrect username or password");
+        }
+        if (!user.confirmed()) {
+            throw new BadCredentialsException("Email not confirmed: follow the link in the confirmation e-mail");
+        }
+        if (user.passwordResetRequired()) {
+            throw new BadCredentialsException("Password reset required: request a reset at POST /auth/password-reset");
+        }
+        var token = credentials.issueToken(user);
+        return new TokenResponse(token.accessToken(), "bearer", token.expiresIn());
+    }
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
+}

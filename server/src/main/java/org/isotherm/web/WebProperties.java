@@ -1,0 +1,33 @@
+package org.isotherm.web;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * HTTP settings shared by every feature.
+ *
+ * @param maxRequestSize largest request body accepted (413 above it)
+ * @param largeRequestPaths path prefixes allowed a larger body (bulk ingest), with their own limit
+ * @param corsAllowedOrigins origins allowed by CORS ({@code *} for any); empty disables CORS
+ */
+@Validated
+@ConfigurationProperties("isotherm.web")
+public record WebProperties(
+        @NotNull @DefaultValue("10MB") DataSize maxRequestSize,
+        @DefaultValue Map<String, DataSize> largeRequestPaths,
+        @DefaultValue("*") List<String> corsAllowedOrigins) {
+
+    long limitFor(String path) {
+        for (var entry : largeRequestPaths.entrySet()) {
+            if (path.startsWith(entry.getKey())) {
+                return entry.getValue().toBytes();
+            }
+        }
+        return maxRequestSize.toBytes();
+    }
+}

@@ -1,0 +1,62 @@
+package org.isotherm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.isotherm.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class ErrorContractIT extends IntegrationTest {
+
+    @Test
+    void answersUnknownRouteWithNotFound() {
+        var response = fixtures.workspace().http().get("/no/such/route");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+    }
+
+    @Test
+    void answersWrongMethodWithMethodNotAllowed() {
+        var response = fixtures.workspace().http().delete("/me");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+        assertThat(response.header("Allow")).contains("GET");
+    }
+
+    @Test
+    void answersUnsupportedMediaTypeIn415() {
+        var response = http().post("/token", "{\"username\":\"a\",\"password\":\"b\"}");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().get("detail").asString()).startsWith("Unsupported media type application/json");
+    }
+
+    @Test
+    void rejectsDeclaredBodyAboveTheLimitWith413() {
+        var body = new byte[10 * 1024 * 1024 + 1];
+
+        var response = http().send("POST", "/token", "application/x-www-form-urlencoded", body);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Request body too large\"}");
+    }
+
+    @Test
+    void servesHealthWithoutCredentials() {
+        var liveness = http().get("/actuator/health/liveness");
+        var readiness = http().get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        var response = http().get("/actuator/prometheus");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+}
