@@ -1,0 +1,44 @@
+package org.isotherm.aoi;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The public surface of the AOI feature for other features: lookups scoped to one workspace. */
+@Service
+public class AreasOfInterest {
+
+    private static final String SELECT = """
+            SELECT id, organization_id AS workspace_id, name, bbox_width, bbox_height, area, min_lon, min_lat, max_lon, max_lat
+            FROM areas_of_interest""";
+
+    private final JdbcClient jdbc;
+
+    public AreasOfInterest(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The AOI if it exists in this workspace; another workspace's AOI is as absent as a missing one. */
+    public Optional<AoiSummary> find(UUID workspaceId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = :id")
+                .param("workspace", workspaceId)
+                .param("id", id)
+                .query(AoiSummary.class)
+                .optional();
+    }
+
+    /** Every AOI of {@code ids} that exists in this workspace, in one query (batch orders name many). */
+    public List<AoiSummary> findAll(UUID workspaceId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = ANY(:ids)")
+                .param("workspace", workspaceId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(AoiSummary.class)
+                .list();
+    }
+}
