@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * HTTP settings shared by every feature.
  *
  * @param maxRequestSize largest request body accepted (413 above it)
- * @param largeRequestPaths path prefixes allowed a larger body (bulk ingest), with their own limit
+ * @param largeRequestPaths path prefixes (or Ant patterns with {@code *}) allowed a larger body (bulk ingest), with
+ *     their own limit
  * @param corsAllowedOrigins origins allowed by CORS ({@code *} for any); empty disables CORS
  */
 @Validated
@@ -22,9 +23,13 @@ public record WebProperties(
         @DefaultValue Map<String, DataSize> largeRequestPaths,
         @DefaultValue("*") List<String> corsAllowedOrigins) {
 
+    private static final org.springframework.util.AntPathMatcher PATTERNS =
+            new org.springframework.util.AntPathMatcher();
+
     long limitFor(String path) {
         for (var entry : largeRequestPaths.entrySet()) {
-            if (path.startsWith(entry.getKey())) {
+            var prefix = entry.getKey();
+            if (prefix.contains("*") ? PATTERNS.match(prefix, path) : path.startsWith(prefix)) {
                 return entry.getValue().toBytes();
             }
         }

@@ -1,0 +1,221 @@
+package org.isotherm.stac;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.isotherm.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Collections per workspace. Every workspace has the three product collections (created on first use); it sees its
+ * own collections plus those an operator made public in another workspace, unless one of its own has the same id.
+ * Lookups are cached briefly: item reads and searches resolve collections on every request.
+ */
+@Repository
+class StacCollections {
+
+    /** The product collections every workspace has. */
+    static final List<String> PRODUCTS = List.of("lstprecision", "lstzoom", "lstfusion");
+
+    private static final String COLUMNS = """
+            key, workspace_id, id, public, content::text AS content, min_lon, min_lat, max_lon, max_lat,
+            min_datetime, max_datetime""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Set<UUID> provisioned = ConcurrentHashMap.newKeySet();
+    private final Cache<UUID, List<StacCollection>> visible = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(2))
+            .maximumSize(10_000)
+            .build();
+
+    StacCollections(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The collections this workspace sees, ordered by id. */
+    List<StacCollection> visible(UUID workspaceId) {
+        return visible.get(workspaceId, this::load);
+    }
+
+    /** A visible collection, or 404. */
+    StacCollection find(UUID workspaceId, String id) {
+        return findVisible(workspaceId, id).orElseThrow(() -> notFound(id));
+    }
+
+    Optional<StacCollection> findVisible(UUID workspaceId, String id) {
+        for (var collection : visible(workspaceId)) {
+            if (collection.id().equals(id)) {
+                return Optional.of(collection);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A collection of the workspace itself (the only kind it may write to), or 404. */
+    StacCollection own(UUID workspaceId, String id) {
+        return findVisible(workspaceId, id)
+                .filter(c -> c.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException("Collection " + id + " not found");
+    }
+
+    /** The same collection read again, bypassing the cache (for its extent right after writes). */
+    StacCollection reload(StacCollection collection) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stac_collections WHERE key = :key")
+                .param("key", collection.key())
+                .query(StacCollections::row)
+                .single();
+    }
+
+    private List<StacCollection> load(UUID workspaceId) {
+        provision(workspaceId);
+        var own = jdbc.sql("SELECT " + COLUMNS + " FROM stac_collections WHERE workspace_id = :workspace")
+                .param("workspace", workspaceId)
+                .query(StacCollections::row)
+                .list();
+        var ids = new HashSet<String>();
+        own.forEach(c -> ids.add(c.id()));
+        var all = new ArrayList<>(own);
+        jdbc
+                .sql("SELECT " + COLUMNS + " FROM stac_collections WHERE public AND workspace_id <> :workspace")
+                .param("workspace", workspaceId)
+                .query(StacCollections::row)
+                .list()
+                .stream()
+                .filter(c -> ids.add(c.id()))
+                .forEach(all::add);
+        all.sort(Comparator.comparing(StacCollection::id));
+        return List.copyOf(all);
+    }
+
+    /** Creates the product collections of a workspace once; concurrent first requests are harmless. */
+    private void provision(UUID workspaceId) {
+        if (provisioned.contains(workspaceId)) {
+            return;
+        }
+        for (var id : PRODUCTS) {
+            jdbc.sql("""
+                    INSERT INTO stac_collections (workspace_id, id, content) VALUES (:workspace, :id, :content::jsonb)
+                    ON CONFLICT (workspace_id, id) DO NOTHING""")
+                    .param("workspace", workspaceId)
+                    .param("id", id)
+                    .param("content", json.writeValueAsString(ProductCollections.template(id, json)))
+                    .update();
+        }
+        provisioned.add(workspaceId);
+    }
+
+    boolean exists(UUID workspaceId, String id) {
+        provision(workspaceId);
+        return jdbc.sql("SELECT count(*) FROM stac_collections WHERE workspace_id = :workspace AND id = :id")
+                        .param("workspace", workspaceId)
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void insert(UUID workspaceId, String id, ObjectNode content) {
+        jdbc.sql("INSERT INTO stac_collections (workspace_id, id, content) VALUES (:workspace, :id, :content::jsonb)")
+                .param("workspace", workspaceId)
+                .param("id", id)
+                .param("content", json.writeValueAsString(content))
+                .update();
+        visible.invalidateAll();
+    }
+
+    void update(UUID workspaceId, String id, ObjectNode content) {
+        jdbc.sql("""
+                UPDATE stac_collections SET content = :content::jsonb, updated = now()
+                WHERE workspace_id = :workspace AND id = :id""")
+                .param("workspace", workspaceId)
+                .param("id", id)
+                .param("content", json.writeValueAsString(content))
+                .update();
+        visible.invalidateAll();
+    }
+
+    void delete(StacCollection collection) {
+        jdbc.sql("DELETE FROM stac_items WHERE collection_key = :key")
+                .param("key", collection.key())
+                .update();
+        jdbc.sql("DELETE FROM stac_collections WHERE key = :key")
+                .param("key", collection.key())
+                .update();
+        if (PRODUCTS.contains(collection.id())) {
+            // the product collections always exist: deleting one empties it and restores its description
+            provisioned.remove(collection.workspaceId());
+        }
+        visible.invalidateAll();
+    }
+
+    void setPublic(StacCollection collection, boolean isPublic) {
+        jdbc.sql("UPDATE stac_collections SET public = :public, updated = now() WHERE key = :key")
+                .param("public", isPublic)
+                .param("key", collection.key())
+                .update();
+        visible.invalidateAll();
+    }
+
+    /** Widens the stored extent to cover newly written items; called inside the writing transaction. */
+    void widenExtent(
+            int key,
+            double minLon,
+            double minLat,
+            double maxLon,
+            double maxLat,
+            java.time.Instant start,
+            java.time.Instant end) {
+        jdbc.sql("""
+                UPDATE stac_collections SET
+                    min_lon = least(min_lon, :minLon), min_lat = least(min_lat, :minLat),
+                    max_lon = greatest(max_lon, :maxLon), max_lat = greatest(max_lat, :maxLat),
+                    min_datetime = least(min_datetime, :start), max_datetime = greatest(max_datetime, :end),
+                    updated = now()
+                WHERE key = :key""")
+                .param("minLon", minLon)
+                .param("minLat", minLat)
+                .param("maxLon", maxLon)
+                .param("maxLat", maxLat)
+                .param("start", java.sql.Timestamp.from(start))
+                .param("end", java.sql.Timestamp.from(end))
+                .param("key", key)
+                .update();
+        visible.invalidateAll();
+    }
+
+    private static StacCollection row(ResultSet rs, int n) throws SQLException {
+        var minDatetime = rs.getTimestamp("min_datetime");
+        var maxDatetime = rs.getTimestamp("max_datetime");
+        return new StacCollection(
+                rs.getInt("key"),
+                rs.getObject("workspace_id", UUID.class),
+                rs.getString("id"),
+                rs.getBoolean("public"),
+                rs.getString("content"),
+                (Double) rs.getObject("min_lon"),
+                (Double) rs.getObject("min_lat"),
+                (Double) rs.getObject("max_lon"),
+                (Double) rs.getObject("max_lat"),
+                minDatetime == null ? null : minDatetime.toInstant(),
+                maxDatetime == null ? null : maxDatetime.toInstant());
+    }
+}

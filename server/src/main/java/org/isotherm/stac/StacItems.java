@@ -1,0 +1,216 @@
+package org.isotherm.stac;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.Iterator;
+import javax.sql.DataSource;
+import org.isotherm.web.BadRequestException;
+import org.isotherm.web.ConflictException;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/** Item writes: one at a time, or in bulk through COPY into a staging table, all or nothing. */
+@Repository
+class StacItems {
+
+    private static final String COLUMNS = """
+            collection_key, id, datetime, start_datetime, end_datetime, bbox, rectangular, footprint, cloud_cover,
+            gsd, platform, order_id, content, links""";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    StacItems(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    boolean exists(int collectionKey, String id) {
+        return jdbc.sql("SELECT count(*) FROM stac_items WHERE collection_key = ? AND id = ?")
+                        .param(collectionKey)
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Inserts or replaces one item; returns whether it was new. */
+    boolean upsert(int collectionKey, StacItem item, boolean replace) {
+        var sql = "INSERT INTO stac_items (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, box(point(?,?),point(?,?)), ?,"
+                + " ?::polygon, ?, ?, ?, ?, ?::jsonb, ?::jsonb) ON CONFLICT (collection_key, id) DO "
+                + (replace ? "UPDATE SET " + updates() + " RETURNING (xmax = 0)" : "NOTHING RETURNING true");
+        var inserted = jdbc.sql(sql)
+                .param(collectionKey)
+                .param(item.id())
+                .param(Timestamp.from(item.datetime()))
+                .param(Timestamp.from(item.start()))
+                .param(Timestamp.from(item.end()))
+                .param(item.minLon())
+                .param(item.minLat())
+                .param(item.maxLon())
+                .param(item.maxLat())
+                .param(item.rectangular())
+                .param(item.footprint())
+                .param(item.cloudCover())
+                .param(item.gsd())
+                .param(item.platform())
+                .param(item.orderId())
+                .param(item.content())
+                .param(item.links())
+                .query(Boolean.class)
+                .optional();
+        if (inserted.isEmpty()) {
+            throw new ConflictException("Item " + item.id() + " already exists");
+        }
+        return inserted.get();
+    }
+
+    private static String updates() {
+        var names = COLUMNS.replace("\n", " ").split(",");
+        var sets = new StringBuilder();
+        for (var name : names) {
+            var column = name.strip();
+            if (column.equals("collection_key") || column.equals("id")) {
+                continue;
+            }
+            sets.append(column).append(" = EXCLUDED.").append(column).append(", ");
+        }
+        return sets.append("updated = now()").toString();
+    }
+
+    boolean delete(int collectionKey, String id) {
+        return jdbc.sql("DELETE FROM stac_items WHERE collection_key = ? AND id = ?")
+                        .param(collectionKey)
+                        .param(id)
+                        .update()
+                > 0;
+    }
+
+    /** What a bulk load wrote, and the extent it covers (for the collection). */
+    record Loaded(
+            int count,
+            double minLon,
+            double minLat,
+            double maxLon,
+            double maxLat,
+            java.time.Instant start,
+            java.time.Instant end) {}
+
+    /**
+     * Streams items into a staging table with COPY, then moves them in one statement; must run in a transaction
+     * (the caller's), so that a failure anywhere leaves nothing behind.
+     */
+    Loaded bulk(int collectionKey, Iterator<StacItem> items, boolean replace, int maxItems) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (var statement = connection.createStatement()) {
+                statement.execute(
+                        "CREATE TEMP TABLE stac_items_load (LIKE stac_items INCLUDING DEFAULTS)" + " ON COMMIT DROP");
+            }
+            var copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY stac_items_load (" + COLUMNS + ") FROM STDIN");
+            var ids = new HashSet<String>();
+            double minLon = Double.POSITIVE_INFINITY;
+            double minLat = Double.POSITIVE_INFINITY;
+            double maxLon = Double.NEGATIVE_INFINITY;
+            double maxLat = Double.NEGATIVE_INFINITY;
+            java.time.Instant start = null;
+            java.time.Instant end = null;
+            var line = new StringBuilder(4096);
+            try {
+                while (items.hasNext()) {
+                    var item = items.next();
+                    if (!ids.add(item.id())) {
+                        throw new BadRequestException("Invalid bulk: item " + item.id() + " appears twice");
+                    }
+                    if (ids.size() > maxItems) {
+                        throw new BadRequestException("Invalid bulk: at most " + maxItems + " items per call");
+                    }
+                    minLon = Math.min(minLon, item.minLon());
+                    minLat = Math.min(minLat, item.minLat());
+                    maxLon = Math.max(maxLon, item.maxLon());
+                    maxLat = Math.max(maxLat, item.maxLat());
+                    start = start == null || item.start().isBefore(start) ? item.start() : start;
+                    end = end == null || item.end().isAfter(end) ? item.end() : end;
+                    line.setLength(0);
+                    line.append(collectionKey).append('\t');
+                    text(line, item.id()).append('\t');
+                    line.append(item.datetime()).append('\t');
+                    line.append(item.start()).append('\t');
+                    line.append(item.end()).append('\t');
+                    line.append('(')
+                            .append(item.maxLon())
+                            .append(',')
+                            .append(item.maxLat())
+                            .append("),(")
+                            .append(item.minLon())
+                            .append(',')
+                            .append(item.minLat())
+                            .append(")\t");
+                    line.append(item.rectangular() ? 't' : 'f').append('\t');
+                    nullable(line, item.footprint()).append('\t');
+                    nullable(line, item.cloudCover()).append('\t');
+                    nullable(line, item.gsd()).append('\t');
+                    nullable(line, item.platform()).append('\t');
+                    nullable(line, item.orderId()).append('\t');
+                    text(line, item.content()).append('\t');
+                    text(line, item.links()).append('\n');
+                    var bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                }
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            if (ids.isEmpty()) {
+                return new Loaded(0, 0, 0, 0, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+            }
+            if (!replace) {
+                var existing = jdbc.sql("SELECT l.id FROM stac_items_load l JOIN stac_items i"
+                                + " ON i.collection_key = l.collection_key AND i.id = l.id LIMIT 1")
+                        .query(String.class)
+                        .optional();
+                if (existing.isPresent()) {
+                    throw new ConflictException(
+                            "Item " + existing.get() + " already exists (use method=upsert to replace it)");
+                }
+            }
+            jdbc.sql("INSERT INTO stac_items (" + COLUMNS + ") SELECT " + COLUMNS + " FROM stac_items_load"
+                            + (replace ? " ON CONFLICT (collection_key, id) DO UPDATE SET " + updates() : ""))
+                    .update();
+            return new Loaded(ids.size(), minLon, minLat, maxLon, maxLat, start, end);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulk load failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static StringBuilder nullable(StringBuilder line, Object value) {
+        return value == null ? line.append("\\N") : text(line, value.toString());
+    }
+
+    /** COPY text format: backslash, tab and line breaks escaped. */
+    private static StringBuilder text(StringBuilder line, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
+            }
+        }
+        return line;
+    }
+}

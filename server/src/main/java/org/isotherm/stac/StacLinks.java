@@ -1,0 +1,81 @@
+package org.isotherm.stac;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Absolute links for one request, built from its scheme, host and prefix (X-Forwarded-* honoured through the
+ * framework's forwarded-header filter), so that clients behind any proxy follow them as they are.
+ */
+final class StacLinks {
+
+    static final String GEOJSON = "application/geo+json";
+    static final String JSON = "application/json";
+
+    final String root;
+
+    private StacLinks(String root) {
+        this.root = root;
+    }
+
+    static StacLinks current() {
+        return new StacLinks(
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + "/stac");
+    }
+
+    String collection(String id) {
+        return root + "/collections/" + segment(id);
+    }
+
+    String item(String collection, String id) {
+        return collection(collection) + "/items/" + segment(id);
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A link object as JSON text; values are escaped. */
+    static String link(String rel, String type, String href) {
+        return "{\"rel\":" + quote(rel) + ",\"type\":" + quote(type) + ",\"href\":" + quote(href) + "}";
+    }
+
+    static String quote(String text) {
+        var out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** The item's JSON with its links: self, parent, collection, root, then the stored ones. */
+    String itemJson(String collection, String id, String content, String storedLinks) {
+        var collectionHref = collection(collection);
+        var out = new StringBuilder(content.length() + 512);
+        out.append("{\"links\":[")
+                .append(link("self", GEOJSON, collectionHref + "/items/" + segment(id)))
+                .append(',')
+                .append(link("parent", JSON, collectionHref))
+                .append(',')
+                .append(link("collection", JSON, collectionHref))
+                .append(',')
+                .append(link("root", JSON, root));
+        if (storedLinks.length() > 2) {
+            out.append(',').append(storedLinks, 1, storedLinks.length() - 1);
+        }
+        out.append("],").append(content, 1, content.length());
+        return out.toString();
+    }
+}

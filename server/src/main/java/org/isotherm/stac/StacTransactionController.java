@@ -1,0 +1,383 @@
+package org.isotherm.stac;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.isotherm.auth.Caller;
+import org.isotherm.auth.Role;
+import org.isotherm.web.BadRequestException;
+import org.isotherm.web.ConflictException;
+import org.isotherm.web.ForbiddenException;
+import org.isotherm.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The STAC transaction extension for the caller's own workspace, plus bulk loading. Writers: the workspace's
+ * {@code ingest} role (processing chains), its admins, and operators; everyone else gets 403. Operators also make
+ * their own collections public (demo data) through {@code /admin/stac/public-collections/{id}}.
+ *
+ * @see <a href="https://github.com/stac-api-extensions/transaction">Transaction extension</a>
+ */
+@RestController
+class StacTransactionController {
+
+    static final int MAX_BULK_ITEMS = 100_000;
+
+    private final StacCollections collections;
+    private final StacItems items;
+    private final StacItemReader reader;
+    private final StacSchemas schemas;
+    private final StacController read;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    StacTransactionController(
+            StacCollections collections,
+            StacItems items,
+            StacItemReader reader,
+            StacSchemas schemas,
+            StacController read,
+            TransactionTemplate transactions,
+            JsonMapper json) {
+        this.collections = collections;
+        this.items = items;
+        this.reader = reader;
+        this.schemas = schemas;
+        this.read = read;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    static Caller writer(Caller caller) {
+        if (caller.role() != Role.INGEST && !caller.role().allows(Role.ADMIN)) {
+            throw new ForbiddenException(
+                    "Not enough permissions: writing to the catalogue needs the ingest or admin role");
+        }
+        return caller;
+    }
+
+    @PostMapping("/stac/collections")
+    ResponseEntity<String> createCollection(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+        writer(caller);
+        var collection = collection(body, null);
+        var id = collection.path("id").asString();
+        if (collections.exists(caller.workspaceId(), id)) {
+            throw new ConflictException("Collection " + id + " already exists");
+        }
+        collections.insert(caller.workspaceId(), id, collection);
+        return written(HttpStatus.CREATED, caller, id);
+    }
+
+    @PutMapping("/stac/collections/{collectionId}")
+    ResponseEntity<String> putCollection(
+            @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @RequestBody JsonNode body) {
+        writer(caller);
+        var collection = collection(body, collectionId);
+        collections.own(caller.workspaceId(), collectionId);
+        collections.update(caller.workspaceId(), collectionId, collection);
+        return written(HttpStatus.OK, caller, collectionId);
+    }
+
+    @DeleteMapping("/stac/collections/{collectionId}")
+    ResponseEntity<Void> deleteCollection(@AuthenticationPrincipal Caller caller, @PathVariable String collectionId) {
+        writer(caller);
+        var collection = collections.own(caller.workspaceId(), collectionId);
+        transactions.executeWithoutResult(status -> collections.delete(collection));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/admin/stac/public-collections/{collectionId}")
+    ResponseEntity<String> publish(@AuthenticationPrincipal Caller caller, @PathVariable String collectionId) {
+        caller.require(Role.OPERATOR);
+        collections.setPublic(collections.own(caller.workspaceId(), collectionId), true);
+        return written(HttpStatus.OK, caller, collectionId);
+    }
+
+    @DeleteMapping("/admin/stac/public-collections/{collectionId}")
+    ResponseEntity<Void> unpublish(@AuthenticationPrincipal Caller caller, @PathVariable String collectionId) {
+        caller.require(Role.OPERATOR);
+        collections.setPublic(collections.own(caller.workspaceId(), collectionId), false);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/stac/collections/{collectionId}/items")
+    ResponseEntity<String> createItem(
+            @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @RequestBody JsonNode body) {
+        writer(caller);
+        var collection = collections.own(caller.workspaceId(), collectionId);
+        if ("FeatureCollection".equals(body.path("type").asString(""))) {
+            var loaded = bulk(
+                    collection, featureIterator(body.path("features").values().iterator(), collectionId), false);
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(summary(collectionId, loaded.count(), "insert"));
+        }
+        var item = reader.read(body, collectionId, null);
+        transactions.executeWithoutResult(status -> {
+            items.upsert(collection.key(), item, false);
+            widen(collection, item);
+        });
+        return itemResponse(HttpStatus.CREATED, caller, collectionId, item.id());
+    }
+
+    @PutMapping("/stac/collections/{collectionId}/items/{itemId}")
+    ResponseEntity<String> putItem(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String collectionId,
+            @PathVariable String itemId,
+            @RequestBody JsonNode body) {
+        writer(caller);
+        var collection = collections.own(caller.workspaceId(), collectionId);
+        var item = reader.read(body, collectionId, itemId);
+        boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
+            var inserted = items.upsert(collection.key(), item, true);
+            widen(collection, item);
+            return inserted;
+        }));
+        return itemResponse(created ? HttpStatus.CREATED : HttpStatus.OK, caller, collectionId, itemId);
+    }
+
+    @DeleteMapping("/stac/collections/{collectionId}/items/{itemId}")
+    ResponseEntity<Void> deleteItem(
+            @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @PathVariable String itemId) {
+        writer(caller);
+        var collection = collections.own(caller.workspaceId(), collectionId);
+        if (!items.delete(collection.key(), itemId)) {
+            throw new NotFoundException("Item " + itemId + " not found in collection " + collectionId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Up to {@value #MAX_BULK_ITEMS} items as a GeoJSON FeatureCollection or newline-delimited JSON, streamed (never
+     * held whole in memory), all or nothing. {@code method=upsert} replaces existing items; the default refuses
+     * them (409).
+     */
+    @PostMapping(
+            path = "/stac/collections/{collectionId}/bulk_items",
+            consumes = {MediaType.ALL_VALUE})
+    ResponseEntity<String> bulkItems(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String collectionId,
+            @RequestParam(defaultValue = "insert") String method,
+            HttpServletRequest request)
+            throws IOException {
+        writer(caller);
+        if (!method.equals("insert") && !method.equals("upsert")) {
+            throw new BadRequestException("Invalid method " + method + ": use insert or upsert");
+        }
+        var collection = collections.own(caller.workspaceId(), collectionId);
+        var contentType = request.getContentType() == null ? "" : request.getContentType();
+        Iterator<JsonNode> nodes =
+                contentType.contains("ndjson") || contentType.contains("x-ndjson") || contentType.contains("jsonl")
+                        ? lines(new BufferedReader(
+                                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)))
+                        : features(json.createParser(request.getInputStream()));
+        var loaded = bulk(collection, featureIterator(nodes, collectionId), method.equals("upsert"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(summary(collectionId, loaded.count(), method));
+    }
+
+    private StacItems.Loaded bulk(StacCollection collection, Iterator<StacItem> stream, boolean replace) {
+        return transactions.execute(status -> {
+            var loaded = items.bulk(collection.key(), stream, replace, MAX_BULK_ITEMS);
+            if (loaded.count() > 0) {
+                collections.widenExtent(
+                        collection.key(),
+                        loaded.minLon(),
+                        loaded.minLat(),
+                        loaded.maxLon(),
+                        loaded.maxLat(),
+                        loaded.start(),
+                        loaded.end());
+            }
+            return loaded;
+        });
+    }
+
+    private String summary(String collectionId, int count, String method) {
+        var node = json.createObjectNode();
+        node.put("collection", collectionId);
+        node.put("method", method);
+        node.put("count", count);
+        return json.writeValueAsString(node);
+    }
+
+    private Iterator<StacItem> featureIterator(Iterator<JsonNode> nodes, String collectionId) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return nodes.hasNext();
+            }
+
+            @Override
+            public StacItem next() {
+                return reader.read(nodes.next(), collectionId, null);
+            }
+        };
+    }
+
+    /** The members of the top-level "features" array, one at a time. */
+    private Iterator<JsonNode> features(JsonParser parser) {
+        try {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadRequestException("Invalid bulk: expected a FeatureCollection or newline-delimited items");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                var name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("features")) {
+                    if (parser.currentToken() != JsonToken.START_ARRAY) {
+                        throw new BadRequestException("Invalid bulk: features must be an array");
+                    }
+                    return new Iterator<>() {
+                        JsonToken token = parser.nextToken();
+
+                        @Override
+                        public boolean hasNext() {
+                            return token != JsonToken.END_ARRAY && token != null;
+                        }
+
+                        @Override
+                        public JsonNode next() {
+                            if (!hasNext()) {
+                                throw new NoSuchElementException();
+                            }
+                            JsonNode node = json.readTree(parser);
+                            token = parser.nextToken();
+                            return node;
+                        }
+                    };
+                }
+                parser.skipChildren();
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new BadRequestException("Invalid bulk: malformed JSON: " + e.getOriginalMessage());
+        }
+        throw new BadRequestException("Invalid bulk: a FeatureCollection needs a features array");
+    }
+
+    private Iterator<JsonNode> lines(BufferedReader lines) {
+        return new Iterator<>() {
+            String line = advance();
+            int number = 1;
+
+            private String advance() {
+                try {
+                    String next;
+                    do {
+                        next = lines.readLine();
+                    } while (next != null && next.isBlank());
+                    return next;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return line != null;
+            }
+
+            @Override
+            public JsonNode next() {
+                if (line == null) {
+                    throw new NoSuchElementException();
+                }
+                JsonNode node;
+                try {
+                    node = json.readTree(line);
+                } catch (tools.jackson.core.JacksonException e) {
+                    throw new BadRequestException("Invalid bulk: line " + number + " is not valid JSON");
+                }
+                line = advance();
+                number++;
+                return node;
+            }
+        };
+    }
+
+    private void widen(StacCollection collection, StacItem item) {
+        collections.widenExtent(
+                collection.key(), item.minLon(), item.minLat(), item.maxLon(), item.maxLat(), item.start(), item.end());
+    }
+
+    private ObjectNode collection(JsonNode body, String expectedId) {
+        if (!(body instanceof ObjectNode node)) {
+            throw new BadRequestException("Invalid collection: must be a JSON object");
+        }
+        var id = node.path("id").asString("");
+        if (id.isBlank() || id.contains("/") || id.length() > 256) {
+            throw new BadRequestException("Invalid collection: id is required, at most 256 characters, without '/'");
+        }
+        if (expectedId != null && !expectedId.equals(id)) {
+            throw new BadRequestException("Invalid collection: id does not match the path (" + expectedId + ")");
+        }
+        if (!node.has("type")) {
+            node.put("type", "Collection");
+        }
+        if (!node.has("stac_version")) {
+            node.put("stac_version", "1.0.0");
+        }
+        if (!node.has("links")) {
+            node.putArray("links");
+        }
+        if (!node.has("extent")) {
+            var extent = node.putObject("extent");
+            extent.putObject("spatial")
+                    .putArray("bbox")
+                    .addArray()
+                    .add(-180.0)
+                    .add(-90.0)
+                    .add(180.0)
+                    .add(90.0);
+            extent.putObject("temporal")
+                    .putArray("interval")
+                    .addArray()
+                    .addNull()
+                    .addNull();
+        }
+        var violation = schemas.firstViolation("collection", node);
+        if (violation.isPresent()) {
+            throw new BadRequestException(
+                    "Invalid collection " + id + ": does not follow the STAC collection schema: " + violation.get());
+        }
+        node.remove("links");
+        node.remove("extent");
+        return node;
+    }
+
+    private ResponseEntity<String> written(HttpStatus status, Caller caller, String id) {
+        var body = read.collection(caller, id).getBody();
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    private ResponseEntity<String> itemResponse(HttpStatus status, Caller caller, String collectionId, String id) {
+        var body = read.item(caller, collectionId, id).getBody();
+        return ResponseEntity.status(status).contentType(StacController.GEOJSON).body(body);
+    }
+}
