@@ -295,7 +295,8 @@ class ItemSearch {
                 var verdictParams = new ArrayList<Object>();
                 var verdictSql = verdict("i", verdictParams);
                 if (rectangles && !spatial.isEmpty()) {
-                    verdictSql = "CASE WHEN i.rectangular THEN 1 ELSE (" + verdictSql + ") END";
+                    verdictSql = "CASE WHEN i.rectangular THEN " + (filter.exact() ? "1" : "NULL::int") + " ELSE ("
+                            + verdictSql + ") END";
                 }
                 var keyParams = new ArrayList<Object>();
                 var keyset = boundary == null ? "" : " AND " + keyset(sqlColumns(), boundary, forward, keyParams);
@@ -333,7 +334,8 @@ class ItemSearch {
             var verdictParams = new ArrayList<Object>();
             var verdictSql = verdict("i", verdictParams);
             if (rectangles && !spatial.isEmpty()) {
-                verdictSql = "CASE WHEN i.rectangular THEN 1 ELSE (" + verdictSql + ") END";
+                verdictSql = "CASE WHEN i.rectangular THEN " + (filter.exact() ? "1" : "NULL::int") + " ELSE ("
+                        + verdictSql + ") END";
             }
             var params = new ArrayList<Object>(verdictParams);
             params.addAll(whereParams);
