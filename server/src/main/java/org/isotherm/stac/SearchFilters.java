@@ -160,9 +160,33 @@ class SearchFilters {
         }
     }
 
+    /**
+     * Comparison operator names that clients in the wild send in CQL2-JSON (the vendor's own examples use {@code
+     * eq}; pgstac and pygeofilter accept them), mapped to the standard symbols.
+     */
+    private static final Map<String, String> OPERATOR_ALIASES = Map.of(
+            "eq", "=", "neq", "<>", "ne", "<>", "lt", "<", "lte", "<=", "le", "<=", "gt", ">", "gte", ">=", "ge", ">=");
+
+    static JsonNode standardOperators(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            var copy = object.deepCopy();
+            var op = copy.get("op");
+            if (op != null && op.isString() && OPERATOR_ALIASES.containsKey(op.asString())) {
+                copy.put("op", OPERATOR_ALIASES.get(op.asString()));
+            }
+            if (copy.get("args") instanceof tools.jackson.databind.node.ArrayNode args) {
+                for (int i = 0; i < args.size(); i++) {
+                    args.set(i, standardOperators(args.get(i)));
+                }
+            }
+            return copy;
+        }
+        return node;
+    }
+
     private static Cql2Expr parse(JsonNode filter, @Nullable String lang) {
         if ("cql2-json".equals(lang)) {
-            return Cql2.parseJson(filter);
+            return Cql2.parseJson(standardOperators(filter));
         }
         return Cql2.parseText(filter.asString());
     }
@@ -177,7 +201,7 @@ class SearchFilters {
             expr = Cql2.parseText(filter);
         } else if (lang.equals("cql2-json")) {
             try {
-                expr = Cql2.parseJson(json.readTree(filter));
+                expr = Cql2.parseJson(standardOperators(json.readTree(filter)));
             } catch (JacksonException e) {
                 throw new BadRequestException("Invalid filter: not valid JSON for filter-lang cql2-json");
             }

@@ -43,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 class StacTransactionController {
 
     static final int MAX_BULK_ITEMS = 100_000;
+    private static final int VALIDATION_BATCH = 512;
 
     private final StacCollections collections;
     private final StacItems items;
@@ -225,16 +226,35 @@ class StacTransactionController {
         return json.writeValueAsString(node);
     }
 
+    /**
+     * Reads items in batches, checking each batch in parallel: schema validation is most of a bulk load's CPU, and
+     * the items of a batch are independent. Only one batch is held at a time.
+     */
     private Iterator<StacItem> featureIterator(Iterator<JsonNode> nodes, String collectionId) {
         return new Iterator<>() {
+            private Iterator<StacItem> batch = java.util.Collections.emptyIterator();
+
             @Override
             public boolean hasNext() {
-                return nodes.hasNext();
+                if (!batch.hasNext() && nodes.hasNext()) {
+                    var read = new java.util.ArrayList<JsonNode>(VALIDATION_BATCH);
+                    while (nodes.hasNext() && read.size() < VALIDATION_BATCH) {
+                        read.add(nodes.next());
+                    }
+                    batch = read.parallelStream()
+                            .map(node -> reader.read(node, collectionId, null))
+                            .toList()
+                            .iterator();
+                }
+                return batch.hasNext();
             }
 
             @Override
             public StacItem next() {
-                return reader.read(nodes.next(), collectionId, null);
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.next();
             }
         };
     }
@@ -265,7 +285,7 @@ class StacTransactionController {
                             if (!hasNext()) {
                                 throw new NoSuchElementException();
                             }
-                            JsonNode node = json.readTree(parser);
+                            JsonNode node = parser.readValueAsTree();
                             token = parser.nextToken();
                             return node;
                         }

@@ -1,0 +1,171 @@
+package org.isotherm.stac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.isotherm.auth.Role;
+import org.isotherm.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class StacTransactionsIT extends IntegrationTest {
+
+    private static final Instant T = Instant.parse("2025-03-01T10:30:00Z");
+
+    @Autowired
+    StacSchemas schemas;
+
+    @Test
+    void createsReplacesAndDeletesCollections() {
+        var ws = fixtures.workspace();
+        var http = ws.http();
+        var created = http.post(
+                "/stac/collections",
+                "{\"id\":\"field-trials\",\"description\":\"Trial plots\",\"license\":\"CC-BY-4.0\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(schemas.firstViolation("collection", created.json())).isEmpty();
+        assertThat(http.post("/stac/collections", "{\"id\":\"field-trials\",\"description\":\"x\",\"license\":\"x\"}")
+                        .status())
+                .isEqualTo(409);
+        var replaced = http.put(
+                "/stac/collections/field-trials",
+                "{\"id\":\"field-trials\",\"description\":\"Renamed\",\"license\":\"CC-BY-4.0\"}");
+        assertThat(replaced.json().get("description").asString()).isEqualTo("Renamed");
+        assertThat(http.put(
+                                "/stac/collections/field-trials",
+                                "{\"id\":\"other\",\"description\":\"x\",\"license\":\"x\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post("/stac/collections", "{\"id\":\"broken\",\"license\":\"x\"}")
+                        .json()
+                        .get("detail")
+                        .asString())
+                .startsWith("Invalid collection broken: does not follow the STAC collection schema")
+                .contains("description");
+        assertThat(http.delete("/stac/collections/field-trials").status()).isEqualTo(204);
+        assertThat(http.get("/stac/collections/field-trials").status()).isEqualTo(404);
+    }
+
+    @Test
+    void putUpsertsAnItemAndDeleteRemovesIt() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var item = TestItems.box("u1", 1, 1, 2, 2, T, 10);
+        assertThat(http.put("/stac/collections/lstzoom/items/u1", item).status())
+                .isEqualTo(201);
+        assertThat(http.put(
+                                "/stac/collections/lstzoom/items/u1",
+                                item.replace("\"eo:cloud_cover\":10", "\"eo:cloud_cover\":55"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(ws.http()
+                        .get("/stac/collections/lstzoom/items/u1")
+                        .json()
+                        .at("/properties/eo:cloud_cover")
+                        .asInt())
+                .isEqualTo(55);
+        assertThat(http.post("/stac/collections/lstzoom/items", item).status()).isEqualTo(409);
+        assertThat(http.put("/stac/collections/lstzoom/items/other", item).status())
+                .isEqualTo(400);
+        assertThat(http.delete("/stac/collections/lstzoom/items/u1").status()).isEqualTo(204);
+        assertThat(http.delete("/stac/collections/lstzoom/items/u1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void bulkLoadsAFeatureCollectionAndRefusesExistingItemsUnlessUpserting() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var collection = "{\"type\":\"FeatureCollection\",\"features\":[" + TestItems.box("b1", 1, 1, 2, 2, T, 1) + ","
+                + TestItems.box("b2", 3, 3, 4, 4, T.plusSeconds(60), 2) + "]}";
+        var loaded = http.post("/stac/collections/lstfusion/bulk_items", collection);
+        assertThat(loaded.body()).isEqualTo("{\"collection\":\"lstfusion\",\"method\":\"insert\",\"count\":2}");
+        var again = http.post("/stac/collections/lstfusion/bulk_items", collection);
+        assertThat(again.toString())
+                .isEqualTo("409 {\"detail\":\"Item b1 already exists (use method=upsert to replace it)\"}");
+        assertThat(http.post("/stac/collections/lstfusion/bulk_items?method=upsert", collection)
+                        .status())
+                .isEqualTo(200);
+        var duplicate = "{\"type\":\"FeatureCollection\",\"features\":[" + TestItems.box("d", 1, 1, 2, 2, T, 1) + ","
+                + TestItems.box("d", 1, 1, 2, 2, T, 1) + "]}";
+        assertThat(http.post("/stac/collections/lstfusion/bulk_items", duplicate)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Invalid bulk: item d appears twice");
+        var extent = ws.http().get("/stac/collections/lstfusion").json().get("extent");
+        assertThat(extent.at("/spatial/bbox/0").toString()).isEqualTo("[1.0,1.0,4.0,4.0]");
+        assertThat(extent.at("/temporal/interval/0/0").asString()).isEqualTo("2025-03-01T10:30:00Z");
+    }
+
+    @Test
+    void rejectsItemsWithoutDatetimeOrWithBrokenGeometry() {
+        var ws = fixtures.workspace();
+        var http = ws.http();
+        var noDate = TestItems.box("n", 1, 1, 2, 2, T, 1).replace("\"datetime\":\"" + T + "\"", "\"datetime\":null");
+        assertThat(http.post("/stac/collections/lstfusion/items", noDate)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .startsWith("Invalid item n:");
+        var bowtie =
+                TestItems.item("bow", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}", T, 1);
+        assertThat(http.post("/stac/collections/lstfusion/items", bowtie)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .startsWith("Invalid item bow: geometry is not valid: Self-intersection");
+        var wrongCollection =
+                TestItems.box("w", 1, 1, 2, 2, T, 1).replace("\"id\":\"w\"", "\"id\":\"w\",\"collection\":\"lstzoom\"");
+        assertThat(http.post("/stac/collections/lstfusion/items", wrongCollection)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void onlyIngestAdminsAndOperatorsWrite() {
+        var ws = fixtures.workspace();
+        var item = TestItems.box("r", 1, 1, 2, 2, T, 1);
+        assertThat(ws.as(ws.user(Role.MEMBER))
+                        .post("/stac/collections/lstfusion/items", item)
+                        .status())
+                .isEqualTo(403);
+        assertThat(fixtures.http()
+                        .apiKey(fixtures.apiKey(ws.admin, Role.VIEWER))
+                        .post("/stac/collections/lstfusion/items", item)
+                        .status())
+                .isEqualTo(403);
+        assertThat(ws.http().post("/stac/collections/lstfusion/items", item).status())
+                .isEqualTo(201);
+        var other = fixtures.workspace();
+        assertThat(other.http().delete("/stac/collections/lstfusion/items/r").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void operatorsPublishDemoCollectionsToEveryWorkspace() {
+        var operator = fixtures.operator();
+        var op = fixtures.http().bearer(operator.token());
+        assertThat(op.post("/stac/collections", "{\"id\":\"demo-lst\",\"description\":\"Demo\",\"license\":\"other\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(op.post("/stac/collections/demo-lst/items", TestItems.box("demo1", 1, 1, 2, 2, T, 1))
+                        .status())
+                .isEqualTo(201);
+        var ws = fixtures.workspace();
+        assertThat(ws.http().get("/stac/collections/demo-lst").status()).isEqualTo(404);
+        assertThat(ws.http().put("/admin/stac/public-collections/demo-lst", "").status())
+                .isEqualTo(403);
+        assertThat(op.put("/admin/stac/public-collections/demo-lst", "").status())
+                .isEqualTo(200);
+        assertThat(ws.http().get("/stac/collections/demo-lst/items/demo1").status())
+                .isEqualTo(200);
+        assertThat(ws.http()
+                        .post("/stac/collections/demo-lst/items", TestItems.box("x", 1, 1, 2, 2, T, 1))
+                        .status())
+                .isEqualTo(404);
+        assertThat(op.delete("/admin/stac/public-collections/demo-lst").status())
+                .isEqualTo(204);
+        assertThat(ws.http().get("/stac/collections/demo-lst/items/demo1").status())
+                .isEqualTo(404);
+    }
+}
