@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
-/** Item writes: one at a time, or in bulk through COPY into a staging table, all or nothing. */
+/** Item writes: one at a time, or in bulk through COPY, all or nothing. */
 @Repository
 class StacItems {
 
@@ -102,20 +102,23 @@ class StacItems {
             java.time.Instant end) {}
 
     /**
-     * Streams items into a staging table with COPY, then moves them in one statement; must run in a transaction
-     * (the caller's), so that a failure anywhere leaves nothing behind.
+     * Streams items with COPY; must run in a transaction (the caller's), so that a failure anywhere leaves nothing
+     * behind. Inserts go straight into the table, so that PostgreSQL maintains the indexes while Java still parses
+     * and validates the items that follow; upserts go through a staging table and one INSERT ... ON CONFLICT.
      */
     Loaded bulk(int collectionKey, Iterator<StacItem> items, boolean replace, int maxItems) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            try (var statement = connection.createStatement()) {
-                statement.execute(
-                        "CREATE TEMP TABLE stac_items_load (LIKE stac_items INCLUDING DEFAULTS)" + " ON COMMIT DROP");
+            if (replace) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(
+                            "CREATE TEMP TABLE stac_items_load (LIKE stac_items INCLUDING DEFAULTS) ON COMMIT DROP");
+                }
             }
             var copy = connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("COPY stac_items_load (" + COLUMNS + ") FROM STDIN");
+                    .copyIn("COPY " + (replace ? "stac_items_load" : "stac_items") + " (" + COLUMNS + ") FROM STDIN");
             var ids = new HashSet<String>();
             double minLon = Double.POSITIVE_INFINITY;
             double minLat = Double.POSITIVE_INFINITY;
@@ -174,25 +177,29 @@ class StacItems {
             if (ids.isEmpty()) {
                 return new Loaded(0, 0, 0, 0, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
             }
-            if (!replace) {
-                var existing = jdbc.sql("SELECT l.id FROM stac_items_load l JOIN stac_items i"
-                                + " ON i.collection_key = l.collection_key AND i.id = l.id LIMIT 1")
-                        .query(String.class)
-                        .optional();
-                if (existing.isPresent()) {
-                    throw new ConflictException(
-                            "Item " + existing.get() + " already exists (use method=upsert to replace it)");
-                }
+            if (replace) {
+                jdbc.sql("INSERT INTO stac_items (" + COLUMNS + ") SELECT " + COLUMNS + " FROM stac_items_load"
+                                + " ON CONFLICT (collection_key, id) DO UPDATE SET " + updates())
+                        .update();
             }
-            jdbc.sql("INSERT INTO stac_items (" + COLUMNS + ") SELECT " + COLUMNS + " FROM stac_items_load"
-                            + (replace ? " ON CONFLICT (collection_key, id) DO UPDATE SET " + updates() : ""))
-                    .update();
             return new Loaded(ids.size(), minLon, minLat, maxLon, maxLat, start, end);
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new ConflictException(
+                        "Item " + duplicateId(e) + " already exists (use method=upsert to replace it)");
+            }
             throw new IllegalStateException("Bulk load failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** The id in PostgreSQL's "Key (collection_key, id)=(5, abc) already exists." */
+    private static String duplicateId(SQLException e) {
+        var message = e.getMessage() == null ? "" : e.getMessage();
+        var matcher = java.util.regex.Pattern.compile("\\(collection_key, id\\)=\\(\\d+, (.*)\\) already exists")
+                .matcher(message);
+        return matcher.find() ? matcher.group(1) : "?";
     }
 
     private static StringBuilder nullable(StringBuilder line, Object value) {
