@@ -91,13 +91,12 @@ class AccountService {
             }
             return;
         }
-        UserAccount user;
-        try {
-            user = users.insert(workspace, email, name, hash, Role.MEMBER, null);
-        } catch (DuplicateKeyException e) {
-            // A concurrent sign-up of the same address won; answering as usual keeps the endpoint silent.
+        // Empty when a concurrent sign-up of the same address won; answering as usual keeps the endpoint silent.
+        var inserted = users.insertIfAbsent(workspace, email, name, hash, Role.MEMBER);
+        if (inserted.isEmpty()) {
             return;
         }
+        var user = inserted.get();
         var expires = expiry();
         var token = tokens.issue(user.id(), Purpose.CONFIRM, expires);
         mailer.send(user.email(), "Confirm your Isotherm account", """
@@ -160,8 +159,12 @@ class AccountService {
         var existing = users.findByEmail(email);
         UUID userId;
         if (existing.isEmpty()) {
-            userId = users.insert(caller.workspaceId(), email, "", null, role, null)
-                    .id();
+            try {
+                userId = users.insert(caller.workspaceId(), email, "", null, role, null)
+                        .id();
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("A user with this e-mail already exists");
+            }
         } else if (existing.get().organizationId().equals(caller.workspaceId()) && invitable(existing.get())) {
             userId = existing.get().id();
             users.resetToInvitee(userId, role);

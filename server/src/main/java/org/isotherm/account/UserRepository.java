@@ -61,6 +61,27 @@ public class UserRepository {
                 .single();
     }
 
+    /**
+     * Like {@link #insert}, but an e-mail that already has an account (a concurrent sign-up) yields empty instead of
+     * failing the transaction.
+     */
+    Optional<UserAccount> insertIfAbsent(
+            UUID organizationId, String email, String name, @Nullable String passwordHash, Role role) {
+        return jdbc.sql("""
+                        INSERT INTO users (id, organization_id, email, name, password_hash, role)
+                        VALUES (:id, :organization, :email, :name, :hash, :role)
+                        ON CONFLICT DO NOTHING
+                        RETURNING """ + " " + COLUMNS)
+                .param("id", UUID.randomUUID())
+                .param("organization", organizationId)
+                .param("email", email.toLowerCase(java.util.Locale.ROOT))
+                .param("name", name)
+                .param("hash", passwordHash)
+                .param("role", role.wire())
+                .query(UserRepository::map)
+                .optional();
+    }
+
     /** Active users of a workspace (invited and unconfirmed ones included), newest first. */
     List<UserAccount> listMembers(UUID organizationId, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS + """

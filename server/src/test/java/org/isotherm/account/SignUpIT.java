@@ -179,4 +179,23 @@ class SignUpIT extends IntegrationTest {
                         .status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void concurrentSignUpsOfOneAddressAllAnswer202AndCreateOneAccount() throws Exception {
+        var email = newAddress();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4, (java.util.concurrent.Callable<Integer>)
+                    () -> signUp(email, PASSWORD).status()));
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        var members = workspace.http().get("/workspace/members?limit=1000").json();
+        assertThat(members.toString().split(java.util.regex.Pattern.quote(email), -1))
+                .hasSize(2);
+    }
 }
