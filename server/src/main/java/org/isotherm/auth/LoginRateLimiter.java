@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Token buckets for {@code POST /token} and the {@code /auth/*} endpoints: one per client address and one per
- * account (e-mail), each refilling over {@link RateLimitProperties#window()}. In memory on each node, forgotten after
+ * account (e-mail), each refilled whole once per {@link RateLimitProperties#window()}, so a window allows
+ * exactly the configured number of attempts however slowly they come. In memory on each node, forgotten after
  * a quiet while.
  */
 @Component
@@ -53,7 +54,7 @@ public class LoginRateLimiter {
 
     private static Bucket bucket(int capacity, Duration window) {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
+                .addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, window))
                 .build();
     }
 }
