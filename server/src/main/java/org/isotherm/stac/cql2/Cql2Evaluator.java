@@ -388,7 +388,13 @@ public final class Cql2Evaluator {
             default:
                 throw new IllegalStateException("unexpected spatial operator " + predicate.op());
         }
-        return RelateNG.relate(a, b, relation);
+        try {
+            return RelateNG.relate(a, b, relation);
+        } catch (RuntimeException e) {
+            // JTS gives up on some invalid geometries (e.g. degenerate rings); that is the client's literal.
+            throw new Cql2Exception("Invalid CQL2 filter: " + predicate.op().cql2Name()
+                    + " cannot be evaluated with this geometry literal; is it a valid geometry?");
+        }
     }
 
     // ---- temporal ----

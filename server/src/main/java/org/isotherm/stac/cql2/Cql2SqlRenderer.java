@@ -129,6 +129,7 @@ public final class Cql2SqlRenderer {
             return SqlFragment.of("NOT ").append(expression(not.arg(), !negated).parenthesized());
         }
         if (Cql2Evaluator.isConstant(expr)) {
+            checkConstant(expr);
             Boolean value = Cql2Evaluator.evaluate(expr, ItemView.EMPTY);
             return value == null ? NULL : value ? SqlFragment.TRUE : SqlFragment.FALSE;
         }
@@ -182,6 +183,78 @@ public final class Cql2SqlRenderer {
             return array(array);
         }
         throw new IllegalStateException("unexpected expression " + expr);
+    }
+
+    /**
+     * A predicate without properties is evaluated here, but its literals must still fit the operator, so that
+     * {@code 'a' < 5} is a 400 rather than a silent NULL.
+     */
+    private static void checkConstant(Cql2Expr expr) {
+        if (expr instanceof Comparison comparison) {
+            sameKind(comparison.op().symbol(), comparison.left(), comparison.right());
+        } else if (expr instanceof Between between) {
+            sameKind("BETWEEN", between.value(), between.low());
+            sameKind("BETWEEN", between.value(), between.high());
+        } else if (expr instanceof In in) {
+            for (Operand item : in.list()) {
+                sameKind("IN", in.value(), item);
+            }
+        } else if (expr instanceof Like like) {
+            if (!(scalarKind(like.value()) instanceof String) || Cql2Evaluator.patternText(like.pattern()) == null) {
+                throw new Cql2Exception("Invalid CQL2 filter: LIKE compares a string with a string pattern");
+            }
+        } else if (expr instanceof SpatialPredicate spatial) {
+            if (!(spatial.left() instanceof GeometryLiteral) || !(spatial.right() instanceof GeometryLiteral)) {
+                throw new Cql2Exception("Invalid CQL2 filter: " + spatial.op().cql2Name() + " compares geometries");
+            }
+        } else if (expr instanceof TemporalPredicate temporal) {
+            for (Operand operand : List.of(temporal.left(), temporal.right())) {
+                if (!(operand instanceof IntervalLiteral) && Cql2Evaluator.instant(operand) == null) {
+                    throw new Cql2Exception(
+                            "Invalid CQL2 filter: " + temporal.op().cql2Name()
+                                    + " compares instants or intervals, not " + describe(operand) + " "
+                                    + Cql2Evaluator.show(operand));
+                }
+            }
+        } else if (expr instanceof ArrayPredicate array) {
+            if (!(array.left() instanceof ArrayLiteral) || !(array.right() instanceof ArrayLiteral)) {
+                throw new Cql2Exception("Invalid CQL2 filter: " + array.op().cql2Name() + " compares arrays");
+            }
+        }
+    }
+
+    private static void sameKind(String operator, Operand left, Operand right) {
+        Object a = scalarKind(left);
+        Object b = scalarKind(right);
+        boolean instants = a == Instant.class && (b == Instant.class || b instanceof String)
+                || b == Instant.class && a instanceof String;
+        if (a == null || b == null || !(a.equals(b) || instants)) {
+            throw new Cql2Exception("Invalid CQL2 filter: " + operator + " cannot compare " + describe(left) + " "
+                    + Cql2Evaluator.show(left) + " with " + describe(right) + " " + Cql2Evaluator.show(right));
+        }
+    }
+
+    /** The kind of a scalar literal: "" for strings, Number, Boolean or Instant classes; null if not a scalar. */
+    private static @Nullable Object scalarKind(Operand operand) {
+        if (operand instanceof StringLiteral) {
+            return "";
+        }
+        if (operand instanceof CaseI caseI) {
+            return scalarKind(caseI.value()) instanceof String ? "" : null;
+        }
+        if (operand instanceof AccentI accentI) {
+            return scalarKind(accentI.value()) instanceof String ? "" : null;
+        }
+        if (operand instanceof NumberLiteral) {
+            return Number.class;
+        }
+        if (operand instanceof BooleanLiteral) {
+            return Boolean.class;
+        }
+        if (operand instanceof TimestampLiteral || operand instanceof DateLiteral) {
+            return Instant.class;
+        }
+        return null;
     }
 
     // ---- scalars ----

@@ -313,4 +313,18 @@ class Cql2SqlRendererTest {
         assertThatThrownBy(() -> text("A_CONTAINS(instruments, 'oli')"))
                 .hasMessage("Invalid CQL2 filter: a_contains compares arrays, not a string ('oli')");
     }
+
+    @Test
+    void rejectsMistypedLiteralsEvenWithoutProperties() {
+        assertThatThrownBy(() -> text("'a' < 5"))
+                .hasMessage("Invalid CQL2 filter: < cannot compare a string ('a') with a number (5)");
+        assertThatThrownBy(() -> text("S_INTERSECTS(POINT(0 0), 'x')"))
+                .hasMessage("Invalid CQL2 filter: s_intersects compares geometries");
+        assertThatThrownBy(() -> text("T_AFTER(DATE('2020-01-01'), 3)"))
+                .hasMessage("Invalid CQL2 filter: t_after compares instants or intervals, not a number (3)");
+        assertThatThrownBy(() -> text("A_CONTAINS(('a'), 'a')"))
+                .hasMessage("Invalid CQL2 filter: a_contains compares arrays");
+        assertThat(text("TIMESTAMP('2020-01-01T00:00:00Z') = '2020-01-01T00:00:00Z'"))
+                .isEqualTo(SqlFragment.TRUE);
+    }
 }
