@@ -1,5 +1,24 @@
 package org.isotherm.stac.cql2;
 
+import java.util.Set;
+import java.util.TreeSet;
+import org.isotherm.stac.cql2.Cql2Expr.AccentI;
+import org.isotherm.stac.cql2.Cql2Expr.And;
+import org.isotherm.stac.cql2.Cql2Expr.ArrayLiteral;
+import org.isotherm.stac.cql2.Cql2Expr.ArrayPredicate;
+import org.isotherm.stac.cql2.Cql2Expr.Between;
+import org.isotherm.stac.cql2.Cql2Expr.CaseI;
+import org.isotherm.stac.cql2.Cql2Expr.Comparison;
+import org.isotherm.stac.cql2.Cql2Expr.In;
+import org.isotherm.stac.cql2.Cql2Expr.IntervalLiteral;
+import org.isotherm.stac.cql2.Cql2Expr.IsNull;
+import org.isotherm.stac.cql2.Cql2Expr.Like;
+import org.isotherm.stac.cql2.Cql2Expr.Not;
+import org.isotherm.stac.cql2.Cql2Expr.Operand;
+import org.isotherm.stac.cql2.Cql2Expr.Or;
+import org.isotherm.stac.cql2.Cql2Expr.PropertyRef;
+import org.isotherm.stac.cql2.Cql2Expr.SpatialPredicate;
+import org.isotherm.stac.cql2.Cql2Expr.TemporalPredicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,5 +76,61 @@ public final class Cql2 {
             throw new Cql2Exception("Invalid CQL2 JSON: the filter is empty");
         }
         return parseJson(node);
+    }
+
+    /** The names of all properties a filter reads, sorted (e.g. to check them against the queryables early). */
+    public static Set<String> propertyNames(Cql2Expr expr) {
+        Set<String> names = new TreeSet<>();
+        collect(expr, names);
+        return names;
+    }
+
+    private static void collect(Cql2Expr expr, Set<String> names) {
+        if (expr instanceof And and) {
+            and.args().forEach(arg -> collect(arg, names));
+        } else if (expr instanceof Or or) {
+            or.args().forEach(arg -> collect(arg, names));
+        } else if (expr instanceof Not not) {
+            collect(not.arg(), names);
+        } else if (expr instanceof Comparison c) {
+            collect(c.left(), names);
+            collect(c.right(), names);
+        } else if (expr instanceof Like like) {
+            collect(like.value(), names);
+            collect(like.pattern(), names);
+        } else if (expr instanceof Between between) {
+            collect(between.value(), names);
+            collect(between.low(), names);
+            collect(between.high(), names);
+        } else if (expr instanceof In in) {
+            collect(in.value(), names);
+            in.list().forEach(item -> collect(item, names));
+        } else if (expr instanceof IsNull isNull) {
+            collect(isNull.value(), names);
+        } else if (expr instanceof SpatialPredicate s) {
+            collect(s.left(), names);
+            collect(s.right(), names);
+        } else if (expr instanceof TemporalPredicate t) {
+            collect(t.left(), names);
+            collect(t.right(), names);
+        } else if (expr instanceof ArrayPredicate a) {
+            collect(a.left(), names);
+            collect(a.right(), names);
+        }
+    }
+
+    private static void collect(Operand operand, Set<String> names) {
+        if (operand instanceof PropertyRef ref) {
+            names.add(ref.name());
+        } else if (operand instanceof CaseI caseI) {
+            collect(caseI.value(), names);
+        } else if (operand instanceof AccentI accentI) {
+            collect(accentI.value(), names);
+        } else if (operand instanceof IntervalLiteral interval) {
+            collect(interval.start(), names);
+            collect(interval.end(), names);
+        } else if (operand instanceof ArrayLiteral array) {
+            array.items().forEach(item -> collect(item, names));
+        }
     }
 }

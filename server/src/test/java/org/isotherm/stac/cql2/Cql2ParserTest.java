@@ -204,6 +204,13 @@ class Cql2ParserTest {
                         prop("geometry")));
     }
 
+    @Test
+    void listsThePropertiesAFilterReads() {
+        assertThat(Cql2.propertyNames(Cql2.parseText("NOT (a = 1 OR CASEI(b) LIKE 'x') AND T_DURING(INTERVAL(c, '..'),"
+                        + " datetime) AND A_CONTAINS(d, ('e')) AND S_INTERSECTS(geometry, POINT(0 0)) AND 1 < f")))
+                .containsExactly("a", "b", "c", "d", "datetime", "f", "geometry");
+    }
+
     // ---- errors ----
 
     @Test
