@@ -1,7 +1,9 @@
 package org.isotherm.stac.cql2;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.isotherm.stac.cql2.Cql2Expr.AccentI;
 import org.isotherm.stac.cql2.Cql2Expr.And;
 import org.isotherm.stac.cql2.Cql2Expr.ArrayLiteral;
@@ -132,5 +134,71 @@ public final class Cql2 {
         } else if (operand instanceof ArrayLiteral array) {
             array.items().forEach(item -> collect(item, names));
         }
+    }
+
+    /**
+     * The same filter with every property name replaced by {@code rename} (e.g. {@code properties.gsd} to {@code
+     * gsd}), so that the renderer and the evaluator see one canonical name per queryable.
+     */
+    public static Cql2Expr mapProperties(Cql2Expr expr, UnaryOperator<String> rename) {
+        if (expr instanceof And and) {
+            return new And(
+                    and.args().stream().map(arg -> mapProperties(arg, rename)).toList());
+        }
+        if (expr instanceof Or or) {
+            return new Or(
+                    or.args().stream().map(arg -> mapProperties(arg, rename)).toList());
+        }
+        if (expr instanceof Not not) {
+            return new Not(mapProperties(not.arg(), rename));
+        }
+        if (expr instanceof Comparison c) {
+            return new Comparison(c.op(), map(c.left(), rename), map(c.right(), rename));
+        }
+        if (expr instanceof Like like) {
+            return new Like(map(like.value(), rename), map(like.pattern(), rename));
+        }
+        if (expr instanceof Between b) {
+            return new Between(map(b.value(), rename), map(b.low(), rename), map(b.high(), rename));
+        }
+        if (expr instanceof In in) {
+            return new In(map(in.value(), rename), mapAll(in.list(), rename));
+        }
+        if (expr instanceof IsNull isNull) {
+            return new IsNull(map(isNull.value(), rename));
+        }
+        if (expr instanceof SpatialPredicate s) {
+            return new SpatialPredicate(s.op(), map(s.left(), rename), map(s.right(), rename));
+        }
+        if (expr instanceof TemporalPredicate t) {
+            return new TemporalPredicate(t.op(), map(t.left(), rename), map(t.right(), rename));
+        }
+        if (expr instanceof ArrayPredicate a) {
+            return new ArrayPredicate(a.op(), map(a.left(), rename), map(a.right(), rename));
+        }
+        return expr;
+    }
+
+    private static List<Operand> mapAll(List<Operand> operands, UnaryOperator<String> rename) {
+        return operands.stream().map(operand -> map(operand, rename)).toList();
+    }
+
+    private static Operand map(Operand operand, UnaryOperator<String> rename) {
+        if (operand instanceof PropertyRef ref) {
+            return new PropertyRef(rename.apply(ref.name()));
+        }
+        if (operand instanceof CaseI caseI) {
+            return new CaseI(map(caseI.value(), rename));
+        }
+        if (operand instanceof AccentI accentI) {
+            return new AccentI(map(accentI.value(), rename));
+        }
+        if (operand instanceof IntervalLiteral interval) {
+            return new IntervalLiteral(map(interval.start(), rename), map(interval.end(), rename));
+        }
+        if (operand instanceof ArrayLiteral array) {
+            return new ArrayLiteral(mapAll(array.items(), rename));
+        }
+        return operand;
     }
 }

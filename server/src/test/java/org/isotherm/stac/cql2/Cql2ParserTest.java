@@ -211,6 +211,19 @@ class Cql2ParserTest {
                 .containsExactly("a", "b", "c", "d", "datetime", "f", "geometry");
     }
 
+    @Test
+    void renamesPropertiesEverywhere() {
+        Cql2Expr expr = Cql2.parseText("NOT properties.gsd = 1 AND CASEI(properties.platform) IN ('a')"
+                + " AND T_DURING(INTERVAL(properties.start_datetime, '..'), properties.datetime)"
+                + " AND A_CONTAINS(properties.instruments, ('oli')) AND S_WITHIN(properties.geometry, POINT(0 0))"
+                + " AND properties.x BETWEEN 1 AND 2 AND properties.y LIKE 'a%' AND properties.z IS NULL");
+        Cql2Expr renamed = Cql2.mapProperties(expr, name -> name.replaceFirst("^properties\\.", ""));
+        assertThat(Cql2.propertyNames(renamed))
+                .containsExactly(
+                        "datetime", "geometry", "gsd", "instruments", "platform", "start_datetime", "x", "y", "z");
+        assertThat(Cql2.mapProperties(renamed, name -> "properties." + name)).isEqualTo(expr);
+    }
+
     // ---- errors ----
 
     @Test
