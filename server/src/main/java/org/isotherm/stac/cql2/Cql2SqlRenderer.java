@@ -74,6 +74,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class Cql2SqlRenderer {
 
+    /**
+     * Most bind parameters a filter may produce: PostgreSQL takes at most 65,535 per statement, and the search
+     * adds its own.
+     */
+    public static final int MAX_PARAMS = 10_000;
+
     private static final SqlFragment NULL = SqlFragment.of("CAST(NULL AS boolean)");
     private static final String MINUS_INFINITY = "'-infinity'::timestamptz";
     private static final String INFINITY = "'infinity'::timestamptz";
@@ -86,7 +92,12 @@ public final class Cql2SqlRenderer {
 
     /** The SQL condition for {@code expr}; throws {@link Cql2Exception} for unknown properties or type errors. */
     public static SqlFragment render(Cql2Expr expr, Cql2Target target) {
-        return new Cql2SqlRenderer(target).expression(expr, false);
+        SqlFragment sql = new Cql2SqlRenderer(target).expression(expr, false);
+        if (sql.params().size() > MAX_PARAMS) {
+            throw new Cql2Exception("Invalid CQL2 filter: too many values ("
+                    + sql.params().size() + " bind" + " parameters; at most " + MAX_PARAMS + ")");
+        }
+        return sql;
     }
 
     /**

@@ -303,6 +303,12 @@ class Cql2SqlIT extends IntegrationTest {
     }
 
     @Test
+    void runsAWideFilterAtTheParameterLimit() {
+        String filter = String.join(" OR ", java.util.Collections.nCopies(Cql2SqlRenderer.MAX_PARAMS, "gsd = 15"));
+        assertAgrees("10000 x gsd = 15", Cql2.parseText(filter));
+    }
+
+    @Test
     void agreesOnRandomCombinations() {
         List<Cql2Expr> atoms = filters().map(Cql2::parseText).toList();
         Random random = new Random(7);

@@ -327,4 +327,11 @@ class Cql2SqlRendererTest {
         assertThat(text("TIMESTAMP('2020-01-01T00:00:00Z') = '2020-01-01T00:00:00Z'"))
                 .isEqualTo(SqlFragment.TRUE);
     }
+
+    @Test
+    void rejectsFiltersWithMoreValuesThanPostgresqlCanBind() {
+        String list = String.join(", ", java.util.Collections.nCopies(10_001, "'x'"));
+        assertThatThrownBy(() -> text("platform IN (" + list + ")"))
+                .hasMessage("Invalid CQL2 filter: too many values (10001 bind parameters; at most 10000)");
+    }
 }
