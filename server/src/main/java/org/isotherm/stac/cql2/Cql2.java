@@ -46,12 +46,42 @@ public final class Cql2 {
 
     /** Parses cql2-text; errors name the 1-based character position of the offending token. */
     public static Cql2Expr parseText(String text) {
-        return Cql2TextParser.parse(text);
+        return checked(Cql2TextParser.parse(text));
     }
 
     /** Parses a cql2-json document already read by Jackson; errors name a JSON pointer into it. */
     public static Cql2Expr parseJson(JsonNode json) {
-        return Cql2JsonParser.parse(json);
+        return checked(Cql2JsonParser.parse(json));
+    }
+
+    /**
+     * Rules both encodings share that the grammar does not express: interval-only temporal functions reject
+     * instant literals (instant properties are caught by the renderer, which knows their types).
+     *
+     * @see <a href="https://docs.ogc.org/is/21-065r2/21-065r2.html#temporal-functions">CQL2 temporal functions</a>
+     */
+    private static Cql2Expr checked(Cql2Expr expr) {
+        if (expr instanceof And and) {
+            and.args().forEach(Cql2::checked);
+        } else if (expr instanceof Or or) {
+            or.args().forEach(Cql2::checked);
+        } else if (expr instanceof Not not) {
+            checked(not.arg());
+        } else if (expr instanceof TemporalPredicate t && t.op().intervalsOnly()) {
+            for (Operand operand : List.of(t.left(), t.right())) {
+                if (!(operand instanceof IntervalLiteral) && !(operand instanceof PropertyRef)) {
+                    throw intervalsOnly(t, operand);
+                }
+            }
+        }
+        return expr;
+    }
+
+    static Cql2Exception intervalsOnly(TemporalPredicate predicate, Operand operand) {
+        return new Cql2Exception("Invalid CQL2 filter: " + predicate.op().cql2Name() + " compares intervals"
+                + " (INTERVAL(...) or the item's datetime), not " + Cql2SqlRenderer.describe(operand) + " "
+                + Cql2Evaluator.show(operand) + "; t_after, t_before, t_disjoint, t_equals and t_intersects also"
+                + " take instants");
     }
 
     /** Parses cql2-json from its text (e.g. the {@code filter} query parameter with filter-lang=cql2-json). */

@@ -509,15 +509,7 @@ public final class Cql2Evaluator {
         }
         switch (predicate.op()) {
             case A_EQUALS:
-                if (a.size() != b.size()) {
-                    return false;
-                }
-                for (int i = 0; i < a.size(); i++) {
-                    if (!same(a.get(i), b.get(i))) {
-                        return false;
-                    }
-                }
-                return true;
+                return containsAll(a, b) && containsAll(b, a);
             case A_CONTAINS:
                 return containsAll(a, b);
             case A_CONTAINED_BY:

@@ -289,6 +289,19 @@ public sealed interface Cql2Expr
             return cql2Name;
         }
 
+        /**
+         * Whether the function is defined for intervals only (CQL2 table "temporal comparison functions between
+         * intervals"); using it with an instant is a client error. Only t_after, t_before, t_disjoint, t_equals
+         * and t_intersects also take instants.
+         */
+        public boolean intervalsOnly() {
+            return this != T_AFTER
+                    && this != T_BEFORE
+                    && this != T_DISJOINT
+                    && this != T_EQUALS
+                    && this != T_INTERSECTS;
+        }
+
         static @Nullable TemporalOp fromName(String name) {
             return byName(values(), name, TemporalOp::cql2Name);
         }

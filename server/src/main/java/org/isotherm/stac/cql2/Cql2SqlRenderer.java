@@ -67,8 +67,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * </pre>
  *
  * <p>Array functions work on jsonb arrays: {@code a_contains} is {@code @>}, {@code a_containedBy} is {@code <@},
- * {@code a_equals} is jsonb equality (same elements in the same order), {@code a_overlaps} is an OR of
- * single-element containments (each can use a GIN index).
+ * {@code a_equals} is both (CQL2 compares arrays as sets), {@code a_overlaps} is an OR of single-element
+ * containments (each can use a GIN index).
  *
  * @see <a href="https://docs.ogc.org/is/21-065r2/21-065r2.html#temporal-functions">CQL2 temporal functions</a>
  */
@@ -443,6 +443,18 @@ public final class Cql2SqlRenderer {
 
     private SqlFragment temporal(TemporalPredicate predicate) {
         String name = predicate.op().cql2Name();
+        if (predicate.op().intervalsOnly()) {
+            for (Operand operand : List.of(predicate.left(), predicate.right())) {
+                boolean interval = operand instanceof IntervalLiteral
+                        || operand instanceof PropertyRef ref && ref.name().equals(Cql2Target.DATETIME);
+                if (!interval) {
+                    if (operand instanceof PropertyRef ref) {
+                        target.resolve(ref.name());
+                    }
+                    throw Cql2.intervalsOnly(predicate, operand);
+                }
+            }
+        }
         Bounds a = bounds(predicate.left(), name);
         Bounds b = bounds(predicate.right(), name);
         switch (predicate.op()) {
@@ -581,7 +593,14 @@ public final class Cql2SqlRenderer {
     private static SqlFragment arraySql(ArrayOp op, SqlFragment left, SqlFragment right) {
         switch (op) {
             case A_EQUALS:
-                return left.append(" = ").append(right).parenthesized();
+                // CQL2 compares arrays as sets: equal when each contains the other.
+                return left.append(" @> ")
+                        .append(right)
+                        .append(" AND ")
+                        .append(left)
+                        .append(" <@ ")
+                        .append(right)
+                        .parenthesized();
             case A_CONTAINS:
                 return left.append(" @> ").append(right).parenthesized();
             case A_CONTAINED_BY:

@@ -328,6 +328,16 @@ class Cql2ParserTest {
     }
 
     @Test
+    void rejectsInstantLiteralsInIntervalOnlyFunctionsInBothEncodings() {
+        assertThatThrownBy(() -> Cql2.parseText("T_STARTS(datetime, TIMESTAMP('2024-01-01T00:00:00Z'))"))
+                .hasMessageStartingWith("Invalid CQL2 filter: t_starts compares intervals");
+        assertThatThrownBy(
+                        () -> Cql2.parseJson(
+                                "{\"op\":\"not\",\"args\":[{\"op\":\"t_overlaps\",\"args\":[{\"date\":\"2024-01-01\"},{\"property\":\"datetime\"}]}]}"))
+                .hasMessageStartingWith("Invalid CQL2 filter: t_overlaps compares intervals");
+    }
+
+    @Test
     void rejectsMalformedJson() {
         assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"=\",\"args\":[{\"property\":\"a\"},1]"))
                 .isInstanceOf(Cql2Exception.class)

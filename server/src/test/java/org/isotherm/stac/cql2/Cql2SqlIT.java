@@ -206,11 +206,15 @@ class Cql2SqlIT extends IntegrationTest {
                 "T_STARTEDBY",
                 "T_STARTS")) {
             temporal.add(op + "(datetime, " + interval + ")");
-            temporal.add(op + "(datetime, DATE('2024-01-10'))");
             temporal.add(op + "(" + interval + ", datetime)");
             temporal.add(op + "(datetime, INTERVAL('..', '2024-01-12T12:00:00Z'))");
             temporal.add(op + "(INTERVAL(start_datetime, end_datetime), INTERVAL('2024-01-08', '..'))");
-            temporal.add(op + "(created, datetime)");
+            temporal.add(op + "(INTERVAL(created, end_datetime), datetime)");
+            if (!Cql2Expr.TemporalOp.fromName(op).intervalsOnly()) {
+                temporal.add(op + "(datetime, DATE('2024-01-10'))");
+                temporal.add(op + "(created, datetime)");
+                temporal.add(op + "(created, TIMESTAMP('2024-01-10T12:00:00Z'))");
+            }
         }
         List<String> others = List.of(
                 "eo:cloud_cover < 50",

@@ -202,7 +202,10 @@ class Cql2SqlRendererTest {
                         "(jsonb_typeof(" + instruments + ") = 'array' AND " + instruments + " <@ CAST(? AS jsonb))",
                         "[\"oli\"]"));
         assertThat(text("A_EQUALS(('oli'), instruments)"))
-                .isEqualTo(SqlFragment.of("(" + instruments + " = CAST(? AS jsonb))", "[\"oli\"]"));
+                .isEqualTo(SqlFragment.of(
+                        "(" + instruments + " @> CAST(? AS jsonb) AND " + instruments + " <@ CAST(? AS jsonb))",
+                        "[\"oli\"]",
+                        "[\"oli\"]"));
         assertThat(text("A_OVERLAPS(instruments, ('oli', 'tirs'))"))
                 .isEqualTo(SqlFragment.of(
                         "(" + instruments + " @> CAST(? AS jsonb) OR " + instruments + " @> CAST(? AS jsonb))",
@@ -333,5 +336,21 @@ class Cql2SqlRendererTest {
         String list = String.join(", ", java.util.Collections.nCopies(10_001, "'x'"));
         assertThatThrownBy(() -> text("platform IN (" + list + ")"))
                 .hasMessage("Invalid CQL2 filter: too many values (10001 bind parameters; at most 10000)");
+    }
+
+    @Test
+    void rejectsInstantsInIntervalOnlyTemporalFunctions() {
+        assertThatThrownBy(() -> text("T_DURING(datetime, DATE('2024-01-01'))"))
+                .hasMessage("Invalid CQL2 filter: t_during compares intervals (INTERVAL(...) or the item's datetime),"
+                        + " not a date (2024-01-01); t_after, t_before, t_disjoint, t_equals and t_intersects also"
+                        + " take instants");
+        assertThatThrownBy(() -> text("T_MEETS(created, INTERVAL('2024-01-01', '..'))"))
+                .hasMessageStartingWith("Invalid CQL2 filter: t_meets compares intervals (INTERVAL(...) or the"
+                        + " item's datetime), not property 'created'");
+        assertThatThrownBy(() -> text("T_MEETS(nope, INTERVAL('2024-01-01', '..'))"))
+                .hasMessage("Unknown queryable 'nope'");
+        assertThat(text("T_EQUALS(created, DATE('2024-01-01'))"))
+                .isEqualTo(SqlFragment.of(
+                        "((created) = ? AND (created) = ?)", utc("2024-01-01T00:00:00Z"), utc("2024-01-01T00:00:00Z")));
     }
 }
