@@ -134,10 +134,22 @@ public sealed interface Cql2Expr
     /** {@code TIMESTAMP('2024-01-31T12:00:00Z')} / {@code {"timestamp": ...}}: an RFC 3339 instant. */
     record TimestampLiteral(Instant value) implements Operand {}
 
-    /** A calendar date; where an instant is needed it stands for its start, 00:00 UTC. */
+    /**
+     * A calendar date (UTC). In comparisons ({@code =}, {@code <}, {@code BETWEEN}...) it is the instant 00:00;
+     * in temporal functions it covers its whole day, from 00:00 to 23:59:59.999999, so that {@code
+     * T_INTERSECTS(datetime, DATE('2024-01-31'))} means "on that day" and {@code INTERVAL('2024-01-01',
+     * '2024-01-31')} includes January 31 (CQL2 intervals are closed; an instant has the granularity it is
+     * written in).
+     */
     record DateLiteral(LocalDate value) implements Operand {
+        /** 00:00 UTC of the day. */
         public Instant instant() {
             return value.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        /** The last microsecond of the day (PostgreSQL's timestamp resolution). */
+        public Instant endOfDay() {
+            return value.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
         }
     }
 

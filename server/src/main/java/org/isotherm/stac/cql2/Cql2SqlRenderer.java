@@ -45,8 +45,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <p>Predicates without any property are evaluated here (by {@link Cql2Evaluator}) and rendered as constants.
  *
- * <p>Temporal predicates compare intervals [start, end] (an instant is [t, t], {@code '..'} is -infinity or
- * infinity) as the CQL2 temporal functions table prescribes, with A the first and B the second argument:
+ * <p>Temporal predicates compare intervals [start, end] (a timestamp is [t, t], a date its whole day, {@code
+ * '..'} is -infinity or infinity) as the CQL2 temporal functions table prescribes (OWL-Time relations), with A
+ * the first and B the second argument:
  *
  * <pre>
  * t_after        A.start &gt; B.end
@@ -508,8 +509,16 @@ public final class Cql2SqlRenderer {
         if (operand instanceof IntervalLiteral interval) {
             return new Bounds(bound(interval.start(), true, function), bound(interval.end(), false, function));
         }
+        Cql2Evaluator.Span span = Cql2Evaluator.span(operand);
+        if (span != null) {
+            return new Bounds(timestamp(span.start()), timestamp(span.end()));
+        }
         SqlFragment instant = instantSql(operand, function);
         return new Bounds(instant, instant);
+    }
+
+    private static SqlFragment timestamp(Instant instant) {
+        return SqlFragment.of("?", OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     private SqlFragment bound(Operand operand, boolean start, String function) {
@@ -520,6 +529,10 @@ public final class Cql2SqlRenderer {
             target.resolve(ref.name());
             TemporalColumns columns = target.temporal();
             return SqlFragment.of("(" + (start ? columns.start() : columns.end()) + ")");
+        }
+        Cql2Evaluator.Span span = Cql2Evaluator.span(operand);
+        if (span != null) {
+            return timestamp(start ? span.start() : span.end());
         }
         return instantSql(operand, function);
     }

@@ -119,11 +119,11 @@ class Cql2EvaluatorTest {
                 .isTrue();
         assertThat(eval("T_MEETS(datetime, INTERVAL('2024-01-20', '2024-02-01'))", "{}"))
                 .isTrue();
-        assertThat(eval("T_METBY(datetime, INTERVAL('2024-01-01', '2024-01-10'))", "{}"))
+        assertThat(eval("T_METBY(datetime, INTERVAL('2024-01-01', '2024-01-10T00:00:00Z'))", "{}"))
                 .isTrue();
         assertThat(eval("T_STARTS(datetime, INTERVAL('2024-01-10', '2024-01-21'))", "{}"))
                 .isTrue();
-        assertThat(eval("T_FINISHES(datetime, INTERVAL('2024-01-09', '2024-01-20'))", "{}"))
+        assertThat(eval("T_FINISHES(datetime, INTERVAL('2024-01-09', '2024-01-20T00:00:00Z'))", "{}"))
                 .isTrue();
         assertThat(eval("T_OVERLAPS(datetime, INTERVAL('2024-01-15', '2024-01-25'))", "{}"))
                 .isTrue();
@@ -131,8 +131,17 @@ class Cql2EvaluatorTest {
                 .isTrue();
         assertThat(eval("T_BEFORE(datetime, DATE('2024-01-20'))", "{}")).isFalse();
         assertThat(eval("T_DISJOINT(datetime, DATE('2024-01-21'))", "{}")).isTrue();
-        assertThat(eval("T_EQUALS(datetime, INTERVAL('2024-01-10', '2024-01-20'))", "{}"))
+        assertThat(eval("T_EQUALS(datetime, INTERVAL('2024-01-10', '2024-01-20T00:00:00Z'))", "{}"))
                 .isTrue();
+        assertThat(eval("T_EQUALS(datetime, INTERVAL('2024-01-10', '2024-01-20'))", "{}"))
+                .isFalse();
+        assertThat(eval("T_DURING(datetime, INTERVAL('2024-01-10T00:00:00Z', '2024-01-20'))", "{}"))
+                .isFalse();
+        assertThat(eval("T_DURING(datetime, INTERVAL('2024-01-09T23:00:00Z', '2024-01-20'))", "{}"))
+                .isTrue();
+        assertThat(eval("T_AFTER(datetime, DATE('2024-01-09'))", "{}")).isTrue();
+        assertThat(eval("T_INTERSECTS(datetime, DATE('2024-01-20'))", "{}")).isTrue();
+        assertThat(eval("T_BEFORE(datetime, DATE('2024-01-21'))", "{}")).isTrue();
         assertThat(eval("T_AFTER(created, DATE('2024-01-01'))", "{}")).isNull();
     }
 

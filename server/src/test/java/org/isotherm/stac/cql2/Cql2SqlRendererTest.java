@@ -180,7 +180,8 @@ class Cql2SqlRendererTest {
     void rendersOpenBoundsAsInfinity() {
         assertThat(text("T_INTERSECTS(datetime, INTERVAL('..', '2024-01-01'))"))
                 .isEqualTo(SqlFragment.of(
-                        "((start_at) <= ? AND (end_at) >= '-infinity'::timestamptz)", utc("2024-01-01T00:00:00Z")));
+                        "((start_at) <= ? AND (end_at) >= '-infinity'::timestamptz)",
+                        utc("2024-01-01T23:59:59.999999Z")));
     }
 
     @Test
@@ -349,8 +350,13 @@ class Cql2SqlRendererTest {
                         + " item's datetime), not property 'created'");
         assertThatThrownBy(() -> text("T_MEETS(nope, INTERVAL('2024-01-01', '..'))"))
                 .hasMessage("Unknown queryable 'nope'");
-        assertThat(text("T_EQUALS(created, DATE('2024-01-01'))"))
+        assertThat(text("T_EQUALS(created, TIMESTAMP('2024-01-01T00:00:00Z'))"))
                 .isEqualTo(SqlFragment.of(
                         "((created) = ? AND (created) = ?)", utc("2024-01-01T00:00:00Z"), utc("2024-01-01T00:00:00Z")));
+        assertThat(text("T_INTERSECTS(created, DATE('2024-01-01'))"))
+                .isEqualTo(SqlFragment.of(
+                        "((created) <= ? AND (created) >= ?)",
+                        utc("2024-01-01T23:59:59.999999Z"),
+                        utc("2024-01-01T00:00:00Z")));
     }
 }
