@@ -40,6 +40,9 @@ public final class Cql2 {
     /** Deepest nesting of parentheses, NOT, and function calls accepted. */
     public static final int MAX_DEPTH = 100;
 
+    /** Longest LIKE pattern accepted: matching costs up to text length times pattern length. */
+    public static final int MAX_PATTERN_LENGTH = 1_000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Cql2() {}
@@ -56,7 +59,8 @@ public final class Cql2 {
 
     /**
      * Rules both encodings share that the grammar does not express: interval-only temporal functions reject
-     * instant literals (instant properties are caught by the renderer, which knows their types).
+     * instant literals (instant properties are caught by the renderer, which knows their types), and LIKE patterns
+     * have a bounded length.
      *
      * @see <a href="https://docs.ogc.org/is/21-065r2/21-065r2.html#temporal-functions">CQL2 temporal functions</a>
      */
@@ -67,6 +71,12 @@ public final class Cql2 {
             or.args().forEach(Cql2::checked);
         } else if (expr instanceof Not not) {
             checked(not.arg());
+        } else if (expr instanceof Like like) {
+            String pattern = Cql2Evaluator.patternText(like.pattern());
+            if (pattern != null && pattern.length() > MAX_PATTERN_LENGTH) {
+                throw new Cql2Exception("Invalid CQL2 filter: a LIKE pattern is at most " + MAX_PATTERN_LENGTH
+                        + " characters long, not " + pattern.length());
+            }
         } else if (expr instanceof TemporalPredicate t && t.op().intervalsOnly()) {
             for (Operand operand : List.of(t.left(), t.right())) {
                 if (!(operand instanceof IntervalLiteral) && !(operand instanceof PropertyRef)) {

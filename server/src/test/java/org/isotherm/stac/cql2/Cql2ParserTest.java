@@ -438,6 +438,14 @@ class Cql2ParserTest {
     }
 
     @Test
+    void rejectsOverlongLikePatterns() {
+        String pattern = "%a".repeat(501);
+        assertThatThrownBy(() -> Cql2.parseText("NOT (x = 1 OR platform LIKE '" + pattern + "')"))
+                .hasMessage("Invalid CQL2 filter: a LIKE pattern is at most 1000 characters long, not 1002");
+        assertThat(Cql2.parseText("platform LIKE '" + "%a".repeat(500) + "'")).isInstanceOf(Like.class);
+    }
+
+    @Test
     void rejectsAnUnterminatedGeometry() {
         assertThatThrownBy(() -> Cql2.parseText("S_INTERSECTS(geometry, POLYGON((0 0, 1 0, 1 1, 0 0)"))
                 .hasMessage("Invalid CQL2 text at position 52 (end of the filter): expected ')' closing the POLYGON"
