@@ -388,7 +388,13 @@ public final class Cql2Evaluator {
             default:
                 throw new IllegalStateException("unexpected spatial operator " + predicate.op());
         }
-        return RelateNG.relate(a, b, relation);
+        try {
+            return RelateNG.relate(a, b, relation);
+        } catch (RuntimeException e) {
+            // JTS gives up on some invalid geometries (e.g. degenerate rings); that is the client's literal.
+            throw new Cql2Exception("Invalid CQL2 filter: " + predicate.op().cql2Name()
+                    + " cannot be evaluated with this geometry literal; is it a valid geometry?");
+        }
     }
 
     // ---- temporal ----
@@ -471,6 +477,10 @@ public final class Cql2Evaluator {
         if (operand instanceof IntervalLiteral interval) {
             return new Interval(bound(interval.start(), item, true), bound(interval.end(), item, false));
         }
+        Span span = span(operand);
+        if (span != null) {
+            return new Interval(span.start(), span.end());
+        }
         Instant instant = instantValue(operand, item);
         return new Interval(instant, instant);
     }
@@ -482,7 +492,28 @@ public final class Cql2Evaluator {
         if (operand instanceof PropertyRef ref && ref.name().equals(Cql2Target.DATETIME)) {
             return start ? item.start() : item.end();
         }
+        Span span = span(operand);
+        if (span != null) {
+            return start ? span.start() : span.end();
+        }
         return instantValue(operand, item);
+    }
+
+    /** The time a temporal literal covers in temporal functions: a timestamp [t, t], a date its whole day. */
+    record Span(Instant start, Instant end) {}
+
+    static @Nullable Span span(Operand operand) {
+        if (operand instanceof TimestampLiteral t) {
+            return new Span(t.value(), t.value());
+        }
+        if (operand instanceof DateLiteral d) {
+            return new Span(d.instant(), d.endOfDay());
+        }
+        if (operand instanceof StringLiteral s) {
+            Operand parsed = Cql2Literals.intervalBound(s.value());
+            return parsed instanceof TimestampLiteral || parsed instanceof DateLiteral ? span(parsed) : null;
+        }
+        return null;
     }
 
     private static @Nullable Instant instantValue(Operand operand, ItemView item) {
@@ -503,15 +534,7 @@ public final class Cql2Evaluator {
         }
         switch (predicate.op()) {
             case A_EQUALS:
-                if (a.size() != b.size()) {
-                    return false;
-                }
-                for (int i = 0; i < a.size(); i++) {
-                    if (!same(a.get(i), b.get(i))) {
-                        return false;
-                    }
-                }
-                return true;
+                return containsAll(a, b) && containsAll(b, a);
             case A_CONTAINS:
                 return containsAll(a, b);
             case A_CONTAINED_BY:

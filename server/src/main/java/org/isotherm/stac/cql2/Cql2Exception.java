@@ -12,4 +12,9 @@ public class Cql2Exception extends BadRequestException {
     public Cql2Exception(String detail) {
         super(detail);
     }
+
+    /** The error a {@link Cql2Target} throws for a property that is not among its queryables. */
+    public static Cql2Exception unknownQueryable(String propertyName) {
+        return new Cql2Exception("Unknown queryable '" + propertyName + "'");
+    }
 }

@@ -3,6 +3,7 @@ package org.isotherm.stac.cql2;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,6 +49,7 @@ public sealed interface Cql2Expr
         }
     }
 
+    /** Negation; {@code x NOT LIKE y}, {@code NOT BETWEEN}, {@code NOT IN} and {@code IS NOT NULL} parse to it. */
     record Not(Cql2Expr arg) implements Cql2Expr {}
 
     /** A binary comparison ({@code =, <>, <, <=, >, >=}) of two scalar operands. */
@@ -62,12 +64,14 @@ public sealed interface Cql2Expr
     /** {@code value BETWEEN low AND high}, both bounds included. */
     record Between(Operand value, Operand low, Operand high) implements Cql2Expr {}
 
+    /** {@code value IN (a, b, ...)}; an empty list matches nothing. */
     record In(Operand value, List<Operand> list) implements Cql2Expr {
         public In {
             list = List.copyOf(list);
         }
     }
 
+    /** {@code value IS NULL}: the property is missing or JSON null. */
     record IsNull(Operand value) implements Cql2Expr {}
 
     /** {@code s_intersects(left, right)} and its siblings; one side is normally a property, the other a literal. */
@@ -100,6 +104,7 @@ public sealed interface Cql2Expr
     /** A queryable, by the name the client used (e.g. {@code eo:cloud_cover}). */
     record PropertyRef(String name) implements Operand {}
 
+    /** A character literal ({@code 'text'} in cql2-text, a JSON string). */
     record StringLiteral(String value) implements Operand {}
 
     /** A finite number; stored without trailing zeros so that {@code 1.0} equals {@code 1}. */
@@ -123,14 +128,28 @@ public sealed interface Cql2Expr
         }
     }
 
+    /** {@code TRUE} or {@code FALSE}: a whole filter, or a comparison argument. */
     record BooleanLiteral(boolean value) implements Cql2Expr, Operand {}
 
+    /** {@code TIMESTAMP('2024-01-31T12:00:00Z')} / {@code {"timestamp": ...}}: an RFC 3339 instant. */
     record TimestampLiteral(Instant value) implements Operand {}
 
-    /** A calendar date; where an instant is needed it stands for its start, 00:00 UTC. */
+    /**
+     * A calendar date (UTC). In comparisons ({@code =}, {@code <}, {@code BETWEEN}...) it is the instant 00:00;
+     * in temporal functions it covers its whole day, from 00:00 to 23:59:59.999999, so that {@code
+     * T_INTERSECTS(datetime, DATE('2024-01-31'))} means "on that day" and {@code INTERVAL('2024-01-01',
+     * '2024-01-31')} includes January 31 (CQL2 intervals are closed; an instant has the granularity it is
+     * written in).
+     */
     record DateLiteral(LocalDate value) implements Operand {
+        /** 00:00 UTC of the day. */
         public Instant instant() {
-            return value.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            return value.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        /** The last microsecond of the day (PostgreSQL's timestamp resolution). */
+        public Instant endOfDay() {
+            return value.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
         }
     }
 
@@ -166,6 +185,7 @@ public sealed interface Cql2Expr
         }
     }
 
+    /** {@code ('a', 'b')} in cql2-text, a JSON array in cql2-json. */
     record ArrayLiteral(List<Operand> items) implements Operand {
         public ArrayLiteral {
             items = List.copyOf(items);
@@ -178,6 +198,7 @@ public sealed interface Cql2Expr
     /** {@code ACCENTI(x)}: compare ignoring accents (diacritics). */
     record AccentI(Operand value) implements Operand {}
 
+    /** Binary comparison operators. */
     enum ComparisonOp {
         EQ("="),
         NE("<>"),
@@ -278,6 +299,19 @@ public sealed interface Cql2Expr
 
         public String cql2Name() {
             return cql2Name;
+        }
+
+        /**
+         * Whether the function is defined for intervals only (CQL2 table "temporal comparison functions between
+         * intervals"); using it with an instant is a client error. Only t_after, t_before, t_disjoint, t_equals
+         * and t_intersects also take instants.
+         */
+        public boolean intervalsOnly() {
+            return this != T_AFTER
+                    && this != T_BEFORE
+                    && this != T_DISJOINT
+                    && this != T_EQUALS
+                    && this != T_INTERSECTS;
         }
 
         static @Nullable TemporalOp fromName(String name) {

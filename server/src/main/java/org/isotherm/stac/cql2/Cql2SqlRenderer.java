@@ -45,8 +45,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <p>Predicates without any property are evaluated here (by {@link Cql2Evaluator}) and rendered as constants.
  *
- * <p>Temporal predicates compare intervals [start, end] (an instant is [t, t], {@code '..'} is -infinity or
- * infinity) as the CQL2 temporal functions table prescribes, with A the first and B the second argument:
+ * <p>Temporal predicates compare intervals [start, end] (a timestamp is [t, t], a date its whole day, {@code
+ * '..'} is -infinity or infinity) as the CQL2 temporal functions table prescribes (OWL-Time relations), with A
+ * the first and B the second argument:
  *
  * <pre>
  * t_after        A.start &gt; B.end
@@ -67,12 +68,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * </pre>
  *
  * <p>Array functions work on jsonb arrays: {@code a_contains} is {@code @>}, {@code a_containedBy} is {@code <@},
- * {@code a_equals} is jsonb equality (same elements in the same order), {@code a_overlaps} is an OR of
- * single-element containments (each can use a GIN index).
+ * {@code a_equals} is both (CQL2 compares arrays as sets), {@code a_overlaps} is an OR of single-element
+ * containments (each can use a GIN index).
  *
  * @see <a href="https://docs.ogc.org/is/21-065r2/21-065r2.html#temporal-functions">CQL2 temporal functions</a>
  */
 public final class Cql2SqlRenderer {
+
+    /**
+     * Most bind parameters a filter may produce: PostgreSQL takes at most 65,535 per statement, and the search
+     * adds its own.
+     */
+    public static final int MAX_PARAMS = 10_000;
 
     private static final SqlFragment NULL = SqlFragment.of("CAST(NULL AS boolean)");
     private static final String MINUS_INFINITY = "'-infinity'::timestamptz";
@@ -86,7 +93,12 @@ public final class Cql2SqlRenderer {
 
     /** The SQL condition for {@code expr}; throws {@link Cql2Exception} for unknown properties or type errors. */
     public static SqlFragment render(Cql2Expr expr, Cql2Target target) {
-        return new Cql2SqlRenderer(target).expression(expr, false);
+        SqlFragment sql = new Cql2SqlRenderer(target).expression(expr, false);
+        if (sql.params().size() > MAX_PARAMS) {
+            throw new Cql2Exception("Invalid CQL2 filter: too many values ("
+                    + sql.params().size() + " bind" + " parameters; at most " + MAX_PARAMS + ")");
+        }
+        return sql;
     }
 
     /**
@@ -129,6 +141,7 @@ public final class Cql2SqlRenderer {
             return SqlFragment.of("NOT ").append(expression(not.arg(), !negated).parenthesized());
         }
         if (Cql2Evaluator.isConstant(expr)) {
+            checkConstant(expr);
             Boolean value = Cql2Evaluator.evaluate(expr, ItemView.EMPTY);
             return value == null ? NULL : value ? SqlFragment.TRUE : SqlFragment.FALSE;
         }
@@ -182,6 +195,78 @@ public final class Cql2SqlRenderer {
             return array(array);
         }
         throw new IllegalStateException("unexpected expression " + expr);
+    }
+
+    /**
+     * A predicate without properties is evaluated here, but its literals must still fit the operator, so that
+     * {@code 'a' < 5} is a 400 rather than a silent NULL.
+     */
+    private static void checkConstant(Cql2Expr expr) {
+        if (expr instanceof Comparison comparison) {
+            sameKind(comparison.op().symbol(), comparison.left(), comparison.right());
+        } else if (expr instanceof Between between) {
+            sameKind("BETWEEN", between.value(), between.low());
+            sameKind("BETWEEN", between.value(), between.high());
+        } else if (expr instanceof In in) {
+            for (Operand item : in.list()) {
+                sameKind("IN", in.value(), item);
+            }
+        } else if (expr instanceof Like like) {
+            if (!(scalarKind(like.value()) instanceof String) || Cql2Evaluator.patternText(like.pattern()) == null) {
+                throw new Cql2Exception("Invalid CQL2 filter: LIKE compares a string with a string pattern");
+            }
+        } else if (expr instanceof SpatialPredicate spatial) {
+            if (!(spatial.left() instanceof GeometryLiteral) || !(spatial.right() instanceof GeometryLiteral)) {
+                throw new Cql2Exception("Invalid CQL2 filter: " + spatial.op().cql2Name() + " compares geometries");
+            }
+        } else if (expr instanceof TemporalPredicate temporal) {
+            for (Operand operand : List.of(temporal.left(), temporal.right())) {
+                if (!(operand instanceof IntervalLiteral) && Cql2Evaluator.instant(operand) == null) {
+                    throw new Cql2Exception(
+                            "Invalid CQL2 filter: " + temporal.op().cql2Name()
+                                    + " compares instants or intervals, not " + describe(operand) + " "
+                                    + Cql2Evaluator.show(operand));
+                }
+            }
+        } else if (expr instanceof ArrayPredicate array) {
+            if (!(array.left() instanceof ArrayLiteral) || !(array.right() instanceof ArrayLiteral)) {
+                throw new Cql2Exception("Invalid CQL2 filter: " + array.op().cql2Name() + " compares arrays");
+            }
+        }
+    }
+
+    private static void sameKind(String operator, Operand left, Operand right) {
+        Object a = scalarKind(left);
+        Object b = scalarKind(right);
+        boolean instants = a == Instant.class && (b == Instant.class || b instanceof String)
+                || b == Instant.class && a instanceof String;
+        if (a == null || b == null || !(a.equals(b) || instants)) {
+            throw new Cql2Exception("Invalid CQL2 filter: " + operator + " cannot compare " + describe(left) + " "
+                    + Cql2Evaluator.show(left) + " with " + describe(right) + " " + Cql2Evaluator.show(right));
+        }
+    }
+
+    /** The kind of a scalar literal: "" for strings, Number, Boolean or Instant classes; null if not a scalar. */
+    private static @Nullable Object scalarKind(Operand operand) {
+        if (operand instanceof StringLiteral) {
+            return "";
+        }
+        if (operand instanceof CaseI caseI) {
+            return scalarKind(caseI.value()) instanceof String ? "" : null;
+        }
+        if (operand instanceof AccentI accentI) {
+            return scalarKind(accentI.value()) instanceof String ? "" : null;
+        }
+        if (operand instanceof NumberLiteral) {
+            return Number.class;
+        }
+        if (operand instanceof BooleanLiteral) {
+            return Boolean.class;
+        }
+        if (operand instanceof TimestampLiteral || operand instanceof DateLiteral) {
+            return Instant.class;
+        }
+        return null;
     }
 
     // ---- scalars ----
@@ -359,6 +444,18 @@ public final class Cql2SqlRenderer {
 
     private SqlFragment temporal(TemporalPredicate predicate) {
         String name = predicate.op().cql2Name();
+        if (predicate.op().intervalsOnly()) {
+            for (Operand operand : List.of(predicate.left(), predicate.right())) {
+                boolean interval = operand instanceof IntervalLiteral
+                        || operand instanceof PropertyRef ref && ref.name().equals(Cql2Target.DATETIME);
+                if (!interval) {
+                    if (operand instanceof PropertyRef ref) {
+                        target.resolve(ref.name());
+                    }
+                    throw Cql2.intervalsOnly(predicate, operand);
+                }
+            }
+        }
         Bounds a = bounds(predicate.left(), name);
         Bounds b = bounds(predicate.right(), name);
         switch (predicate.op()) {
@@ -412,8 +509,16 @@ public final class Cql2SqlRenderer {
         if (operand instanceof IntervalLiteral interval) {
             return new Bounds(bound(interval.start(), true, function), bound(interval.end(), false, function));
         }
+        Cql2Evaluator.Span span = Cql2Evaluator.span(operand);
+        if (span != null) {
+            return new Bounds(timestamp(span.start()), timestamp(span.end()));
+        }
         SqlFragment instant = instantSql(operand, function);
         return new Bounds(instant, instant);
+    }
+
+    private static SqlFragment timestamp(Instant instant) {
+        return SqlFragment.of("?", OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     private SqlFragment bound(Operand operand, boolean start, String function) {
@@ -424,6 +529,10 @@ public final class Cql2SqlRenderer {
             target.resolve(ref.name());
             TemporalColumns columns = target.temporal();
             return SqlFragment.of("(" + (start ? columns.start() : columns.end()) + ")");
+        }
+        Cql2Evaluator.Span span = Cql2Evaluator.span(operand);
+        if (span != null) {
+            return timestamp(start ? span.start() : span.end());
         }
         return instantSql(operand, function);
     }
@@ -497,7 +606,14 @@ public final class Cql2SqlRenderer {
     private static SqlFragment arraySql(ArrayOp op, SqlFragment left, SqlFragment right) {
         switch (op) {
             case A_EQUALS:
-                return left.append(" = ").append(right).parenthesized();
+                // CQL2 compares arrays as sets: equal when each contains the other.
+                return left.append(" @> ")
+                        .append(right)
+                        .append(" AND ")
+                        .append(left)
+                        .append(" <@ ")
+                        .append(right)
+                        .parenthesized();
             case A_CONTAINS:
                 return left.append(" @> ").append(right).parenthesized();
             case A_CONTAINED_BY:

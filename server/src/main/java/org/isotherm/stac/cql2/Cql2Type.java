@@ -15,7 +15,10 @@ public enum Cql2Type {
     BOOLEAN("a boolean"),
     /** SQL {@code timestamptz}. */
     TIMESTAMP("a timestamp"),
-    /** Only usable in spatial predicates, rendered by {@link Cql2Target#spatial}; the expression is unused. */
+    /**
+     * Only usable in spatial predicates, rendered by {@link Cql2Target#spatial}, and in {@code IS NULL}, the only
+     * place its SQL expression is used.
+     */
     GEOMETRY("a geometry"),
     /** SQL {@code jsonb} holding an array of strings. */
     STRING_ARRAY("an array of strings"),

@@ -204,6 +204,26 @@ class Cql2ParserTest {
                         prop("geometry")));
     }
 
+    @Test
+    void listsThePropertiesAFilterReads() {
+        assertThat(Cql2.propertyNames(Cql2.parseText("NOT (a = 1 OR CASEI(b) LIKE 'x') AND T_DURING(INTERVAL(c, '..'),"
+                        + " datetime) AND A_CONTAINS(d, ('e')) AND S_INTERSECTS(geometry, POINT(0 0)) AND 1 < f")))
+                .containsExactly("a", "b", "c", "d", "datetime", "f", "geometry");
+    }
+
+    @Test
+    void renamesPropertiesEverywhere() {
+        Cql2Expr expr = Cql2.parseText("NOT properties.gsd = 1 AND CASEI(properties.platform) IN ('a')"
+                + " AND T_DURING(INTERVAL(properties.start_datetime, '..'), properties.datetime)"
+                + " AND A_CONTAINS(properties.instruments, ('oli')) AND S_WITHIN(properties.geometry, POINT(0 0))"
+                + " AND properties.x BETWEEN 1 AND 2 AND properties.y LIKE 'a%' AND properties.z IS NULL");
+        Cql2Expr renamed = Cql2.mapProperties(expr, name -> name.replaceFirst("^properties\\.", ""));
+        assertThat(Cql2.propertyNames(renamed))
+                .containsExactly(
+                        "datetime", "geometry", "gsd", "instruments", "platform", "start_datetime", "x", "y", "z");
+        assertThat(Cql2.mapProperties(renamed, name -> "properties." + name)).isEqualTo(expr);
+    }
+
     // ---- errors ----
 
     @Test
@@ -308,6 +328,16 @@ class Cql2ParserTest {
     }
 
     @Test
+    void rejectsInstantLiteralsInIntervalOnlyFunctionsInBothEncodings() {
+        assertThatThrownBy(() -> Cql2.parseText("T_STARTS(datetime, TIMESTAMP('2024-01-01T00:00:00Z'))"))
+                .hasMessageStartingWith("Invalid CQL2 filter: t_starts compares intervals");
+        assertThatThrownBy(
+                        () -> Cql2.parseJson(
+                                "{\"op\":\"not\",\"args\":[{\"op\":\"t_overlaps\",\"args\":[{\"date\":\"2024-01-01\"},{\"property\":\"datetime\"}]}]}"))
+                .hasMessageStartingWith("Invalid CQL2 filter: t_overlaps compares intervals");
+    }
+
+    @Test
     void rejectsMalformedJson() {
         assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"=\",\"args\":[{\"property\":\"a\"},1]"))
                 .isInstanceOf(Cql2Exception.class)
@@ -405,6 +435,14 @@ class Cql2ParserTest {
             })
     void rejectsNonFiniteNumbersInJson(String json) {
         assertThatThrownBy(() -> Cql2.parseJson(json)).isInstanceOf(Cql2Exception.class);
+    }
+
+    @Test
+    void rejectsOverlongLikePatterns() {
+        String pattern = "%a".repeat(501);
+        assertThatThrownBy(() -> Cql2.parseText("NOT (x = 1 OR platform LIKE '" + pattern + "')"))
+                .hasMessage("Invalid CQL2 filter: a LIKE pattern is at most 1000 characters long, not 1002");
+        assertThat(Cql2.parseText("platform LIKE '" + "%a".repeat(500) + "'")).isInstanceOf(Like.class);
     }
 
     @Test

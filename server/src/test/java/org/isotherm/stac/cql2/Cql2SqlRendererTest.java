@@ -180,7 +180,8 @@ class Cql2SqlRendererTest {
     void rendersOpenBoundsAsInfinity() {
         assertThat(text("T_INTERSECTS(datetime, INTERVAL('..', '2024-01-01'))"))
                 .isEqualTo(SqlFragment.of(
-                        "((start_at) <= ? AND (end_at) >= '-infinity'::timestamptz)", utc("2024-01-01T00:00:00Z")));
+                        "((start_at) <= ? AND (end_at) >= '-infinity'::timestamptz)",
+                        utc("2024-01-01T23:59:59.999999Z")));
     }
 
     @Test
@@ -202,7 +203,10 @@ class Cql2SqlRendererTest {
                         "(jsonb_typeof(" + instruments + ") = 'array' AND " + instruments + " <@ CAST(? AS jsonb))",
                         "[\"oli\"]"));
         assertThat(text("A_EQUALS(('oli'), instruments)"))
-                .isEqualTo(SqlFragment.of("(" + instruments + " = CAST(? AS jsonb))", "[\"oli\"]"));
+                .isEqualTo(SqlFragment.of(
+                        "(" + instruments + " @> CAST(? AS jsonb) AND " + instruments + " <@ CAST(? AS jsonb))",
+                        "[\"oli\"]",
+                        "[\"oli\"]"));
         assertThat(text("A_OVERLAPS(instruments, ('oli', 'tirs'))"))
                 .isEqualTo(SqlFragment.of(
                         "(" + instruments + " @> CAST(? AS jsonb) OR " + instruments + " @> CAST(? AS jsonb))",
@@ -312,5 +316,47 @@ class Cql2SqlRendererTest {
                         + " literal holds a number (1)");
         assertThatThrownBy(() -> text("A_CONTAINS(instruments, 'oli')"))
                 .hasMessage("Invalid CQL2 filter: a_contains compares arrays, not a string ('oli')");
+    }
+
+    @Test
+    void rejectsMistypedLiteralsEvenWithoutProperties() {
+        assertThatThrownBy(() -> text("'a' < 5"))
+                .hasMessage("Invalid CQL2 filter: < cannot compare a string ('a') with a number (5)");
+        assertThatThrownBy(() -> text("S_INTERSECTS(POINT(0 0), 'x')"))
+                .hasMessage("Invalid CQL2 filter: s_intersects compares geometries");
+        assertThatThrownBy(() -> text("T_AFTER(DATE('2020-01-01'), 3)"))
+                .hasMessage("Invalid CQL2 filter: t_after compares instants or intervals, not a number (3)");
+        assertThatThrownBy(() -> text("A_CONTAINS(('a'), 'a')"))
+                .hasMessage("Invalid CQL2 filter: a_contains compares arrays");
+        assertThat(text("TIMESTAMP('2020-01-01T00:00:00Z') = '2020-01-01T00:00:00Z'"))
+                .isEqualTo(SqlFragment.TRUE);
+    }
+
+    @Test
+    void rejectsFiltersWithMoreValuesThanPostgresqlCanBind() {
+        String list = String.join(", ", java.util.Collections.nCopies(10_001, "'x'"));
+        assertThatThrownBy(() -> text("platform IN (" + list + ")"))
+                .hasMessage("Invalid CQL2 filter: too many values (10001 bind parameters; at most 10000)");
+    }
+
+    @Test
+    void rejectsInstantsInIntervalOnlyTemporalFunctions() {
+        assertThatThrownBy(() -> text("T_DURING(datetime, DATE('2024-01-01'))"))
+                .hasMessage("Invalid CQL2 filter: t_during compares intervals (INTERVAL(...) or the item's datetime),"
+                        + " not a date (2024-01-01); t_after, t_before, t_disjoint, t_equals and t_intersects also"
+                        + " take instants");
+        assertThatThrownBy(() -> text("T_MEETS(created, INTERVAL('2024-01-01', '..'))"))
+                .hasMessageStartingWith("Invalid CQL2 filter: t_meets compares intervals (INTERVAL(...) or the"
+                        + " item's datetime), not property 'created'");
+        assertThatThrownBy(() -> text("T_MEETS(nope, INTERVAL('2024-01-01', '..'))"))
+                .hasMessage("Unknown queryable 'nope'");
+        assertThat(text("T_EQUALS(created, TIMESTAMP('2024-01-01T00:00:00Z'))"))
+                .isEqualTo(SqlFragment.of(
+                        "((created) = ? AND (created) = ?)", utc("2024-01-01T00:00:00Z"), utc("2024-01-01T00:00:00Z")));
+        assertThat(text("T_INTERSECTS(created, DATE('2024-01-01'))"))
+                .isEqualTo(SqlFragment.of(
+                        "((created) <= ? AND (created) >= ?)",
+                        utc("2024-01-01T23:59:59.999999Z"),
+                        utc("2024-01-01T00:00:00Z")));
     }
 }

@@ -24,7 +24,7 @@ class MapTarget implements Cql2Target {
     public Queryable resolve(String propertyName) {
         Queryable queryable = queryables.get(propertyName);
         if (queryable == null) {
-            throw new Cql2Exception("Unknown queryable '" + propertyName + "'");
+            throw Cql2Exception.unknownQueryable(propertyName);
         }
         return queryable;
     }
