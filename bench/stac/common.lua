@@ -2,7 +2,9 @@
 local M = {}
 M.key = os.getenv("STAC_API_KEY")
 M.token = os.getenv("STAC_TOKEN")
-M.places = tonumber(os.getenv("STAC_PLACES") or "92")
+-- the generator puts ceil(items / 1096) places on the map, one item a day each
+M.items = tonumber(os.getenv("STAC_ITEMS") or "100000")
+M.places = math.ceil(M.items / 1096)
 function M.headers(extra)
   local h = extra or {}
   if M.key then h["X-Api-Key"] = M.key end

@@ -5,7 +5,7 @@ local days = 1096
 local start = os.time({year = 2023, month = 1, day = 1, hour = 12})
 function setup(thread) math.randomseed(os.time() + tonumber(tostring(thread):match("0x(%x+)") or "1", 16) % 1000) end
 request = function()
-  local n = math.random(0, 100000 - 1)
+  local n = math.random(0, c.items - 1)
   local place = n % c.places
   local day = math.floor(n / c.places) % days
   local date = os.date("!%Y-%m-%d", start + day * 86400)
