@@ -200,7 +200,7 @@ class ItemSearch {
             return exact;
         }
 
-        private String sortColumns(String prefix) {
+        private String sortColumns() {
             var columns = new ArrayList<String>();
             for (int i = 0; i < orders.size(); i++) {
                 columns.add(orders.get(i).key().sql() + " AS s" + i);
@@ -252,7 +252,7 @@ class ItemSearch {
             var selectVerdict = new ArrayList<Object>();
             var rowVerdict = verdict("x", selectVerdict);
             var rectangleShortcut = rectangles ? "CASE WHEN m.rectangular THEN 1 ELSE " : "(";
-            var sql = "WITH m AS MATERIALIZED (SELECT i.collection_key, i.id, i.rectangular, " + sortColumns("")
+            var sql = "WITH m AS MATERIALIZED (SELECT i.collection_key, i.id, i.rectangular, " + sortColumns()
                     + " FROM stac_items i WHERE " + where + "),\n"
                     + " c AS (SELECT m.*, " + rectangleShortcut
                     + "(SELECT " + rowVerdict + " FROM stac_items x WHERE x.collection_key = m.collection_key AND"
@@ -301,7 +301,7 @@ class ItemSearch {
                 var keyParams = new ArrayList<Object>();
                 var keyset = boundary == null ? "" : " AND " + keyset(sqlColumns(), boundary, forward, keyParams);
                 int batch = filter.exact() && footprints ? size : Math.max(size, BATCH);
-                var sql = "SELECT i.collection_key, i.id, " + sortColumns("") + ", " + verdictSql + " AS verdict,"
+                var sql = "SELECT i.collection_key, i.id, " + sortColumns() + ", " + verdictSql + " AS verdict,"
                         + " i.content::text AS content, i.links::text AS links FROM stac_items i WHERE " + where
                         + keyset + " ORDER BY " + orderBy("", forward) + " LIMIT " + batch;
                 var all = new ArrayList<Object>(verdictParams);

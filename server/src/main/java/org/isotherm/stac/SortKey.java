@@ -1,7 +1,5 @@
 package org.isotherm.stac;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -46,15 +44,6 @@ record SortKey(String name, String sql, Kind kind) {
     static Optional<SortKey> named(String name) {
         var plain = name.startsWith("properties.") ? name.substring("properties.".length()) : name;
         return Optional.ofNullable(BY_NAME.get(plain));
-    }
-
-    String read(ResultSet rs, int column) throws SQLException {
-        return switch (kind) {
-            case TIMESTAMP -> rs.getTimestamp(column).toInstant().toString();
-            case NUMBER -> Double.toString(rs.getDouble(column));
-            case INTEGER -> Integer.toString(rs.getInt(column));
-            case TEXT -> rs.getString(column);
-        };
     }
 
     /** The token value as a bind parameter; null when the token was forged. */

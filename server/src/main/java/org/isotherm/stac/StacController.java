@@ -1,7 +1,6 @@
 package org.isotherm.stac;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.isotherm.auth.Caller;
@@ -351,8 +350,8 @@ class StacController {
         return node;
     }
 
-    private static String title(StacCollection collection) {
-        return collection.id();
+    private String title(StacCollection collection) {
+        return json.readTree(collection.content()).path("title").asString(collection.id());
     }
 
     private static ObjectNode add(
@@ -397,9 +396,5 @@ class StacController {
             }
         }
         return values;
-    }
-
-    static Comparator<ObjectNode> byId() {
-        return Comparator.comparing(n -> n.path("id").asString(""));
     }
 }
