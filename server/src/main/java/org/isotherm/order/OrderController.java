@@ -125,8 +125,8 @@ class OrderController {
     }
 
     @Operation(summary = "Get order by ID")
-    @GetMapping("/orders/{orderId}")
-    OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+    @GetMapping("/orders/{order_id}")
+    OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable("order_id") UUID orderId) {
         return OrderView.of(service.find(caller, orderId));
     }
 
@@ -135,8 +135,11 @@ class OrderController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = OrderPatch.class))))
-    @PatchMapping("/orders/{orderId}")
-    OrderView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId, @RequestBody JsonNode body) {
+    @PatchMapping("/orders/{order_id}")
+    OrderView update(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable("order_id") UUID orderId,
+            @RequestBody JsonNode body) {
         caller.require(Role.MEMBER);
         if (!body.isObject()) {
             throw new RequestValidationException(
@@ -192,18 +195,18 @@ class OrderController {
     record OrderPatch(@Nullable String comment, @Nullable List<String> tags) {}
 
     @Operation(summary = "Delete an order that never started (initial_state or rejected)")
-    @DeleteMapping("/orders/{orderId}")
+    @DeleteMapping("/orders/{order_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable("order_id") UUID orderId) {
         caller.require(Role.MEMBER);
         service.delete(caller, orderId);
     }
 
     @Operation(summary = "Cancel an order (from initial_state or in_progress)")
-    @PostMapping("/orders/{orderId}/cancel")
+    @PostMapping("/orders/{order_id}/cancel")
     OrderView cancel(
             @AuthenticationPrincipal Caller caller,
-            @PathVariable UUID orderId,
+            @PathVariable("order_id") UUID orderId,
             @RequestBody(required = false) @Nullable CancelRequest body) {
         caller.require(Role.MEMBER);
         var reason = body == null ? null : body.reason();
@@ -219,8 +222,9 @@ class OrderController {
     record CancelRequest(@Nullable String reason) {}
 
     @Operation(summary = "Every state change of an order, oldest first")
-    @GetMapping("/orders/{orderId}/history")
-    List<OrderRepository.HistoryEntry> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID orderId) {
+    @GetMapping("/orders/{order_id}/history")
+    List<OrderRepository.HistoryEntry> history(
+            @AuthenticationPrincipal Caller caller, @PathVariable("order_id") UUID orderId) {
         var order = service.find(caller, orderId);
         return orders.history(order.id());
     }

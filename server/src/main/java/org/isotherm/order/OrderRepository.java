@@ -289,7 +289,7 @@ class OrderRepository {
             params.put("aoi", filter.areaOfInterestId());
         }
         if (filter.tag() != null) {
-            where.append(" AND tags @> :tags");
+            where.append(" AND tags @> CAST(:tags AS text[])");
             params.put("tags", new String[] {filter.tag()});
         }
     }
