@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.isotherm.product.Frequency;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -295,11 +298,48 @@ class OrderRepository {
     }
 
     /**
-     * Adds {@code delta} to each state's counter. One statement with the states in a fixed order, so concurrent
-     * transactions lock counter rows in the same order and cannot deadlock on them.
+     * Adds {@code delta} to each state's counter, in this transaction. The additions are gathered and written just
+     * before the commit, one statement per workspace with the states in a fixed order: the hot counter rows stay
+     * locked only for the end of the transaction, and concurrent transactions lock them in the same order, so
+     * they cannot deadlock on them.
      */
     private void count(UUID workspaceId, Map<OrderState, Long> delta) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            writeCounts(workspaceId, delta);
+            return;
+        }
+        var pending = (PendingCounts) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new PendingCounts();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        var forWorkspace = pending.deltas.computeIfAbsent(workspaceId, w -> new TreeMap<>());
+        delta.forEach((state, n) -> forWorkspace.merge(state, n, Long::sum));
+    }
+
+    /** Counter changes of the current transaction, written by {@link #beforeCommit}. */
+    private final class PendingCounts implements TransactionSynchronization {
+        final Map<UUID, Map<OrderState, Long>> deltas = new TreeMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            deltas.forEach(OrderRepository.this::writeCounts);
+            deltas.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OrderRepository.this);
+        }
+    }
+
+    private void writeCounts(UUID workspaceId, Map<OrderState, Long> delta) {
         var states = new ArrayList<>(delta.keySet());
+        states.removeIf(state -> delta.get(state) == 0);
+        if (states.isEmpty()) {
+            return;
+        }
         states.sort(null);
         var values = new StringBuilder();
         var params = new LinkedHashMap<String, Object>();

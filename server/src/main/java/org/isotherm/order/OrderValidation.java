@@ -3,13 +3,20 @@ package org.isotherm.order;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.isotherm.aoi.AoiSummary;
 import org.isotherm.aoi.AreasOfInterest;
+import org.isotherm.product.Product;
 import org.isotherm.product.Products;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Automatic validation of a placed batch, run by db-scheduler after the batch's transaction commits (the job row is
@@ -29,8 +36,15 @@ class OrderValidation {
     private final Products products;
     private final AreasOfInterest areas;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    OrderValidation(OrderRepository orders, Products products, AreasOfInterest areas, Clock clock) {
+    OrderValidation(
+            OrderRepository orders,
+            Products products,
+            AreasOfInterest areas,
+            Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.orders = orders;
         this.products = products;
         this.areas = areas;
@@ -42,13 +56,28 @@ class OrderValidation {
         return Tasks.oneTime(TASK).execute((instance, context) -> validateBatch(UUID.fromString(instance.getId())));
     }
 
+    /** Validates the batch's waiting orders in one transaction: one commit per batch, not one per order. */
     void validateBatch(UUID batchId) {
-        for (var order : orders.findBatch(batchId)) {
-            if (order.state() != OrderState.INITIAL_STATE) {
-                continue;
-            }
-            var aoi = areas.find(order.workspaceId(), order.areaOfInterestId());
-            var product = products.find(order.productName());
+        transactions.executeWithoutResult(status -> validateInTransaction(batchId));
+    }
+
+    private void validateInTransaction(UUID batchId) {
+        var waiting = orders.findBatch(batchId).stream()
+                .filter(o -> o.state() == OrderState.INITIAL_STATE)
+                .toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        var aois = areas
+                .findAll(
+                        waiting.get(0).workspaceId(),
+                        waiting.stream().map(Order::areaOfInterestId).distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(AoiSummary::id, Function.identity()));
+        var catalogue = new HashMap<String, Optional<Product>>();
+        for (var order : waiting) {
+            var aoi = Optional.ofNullable(aois.get(order.areaOfInterestId()));
+            var product = catalogue.computeIfAbsent(order.productName(), products::find);
             String rejection;
             if (aoi.isEmpty()) {
                 rejection = "The area of interest " + order.areaOfInterestId() + " no longer exists";
