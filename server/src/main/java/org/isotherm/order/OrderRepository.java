@@ -90,8 +90,7 @@ class OrderRepository {
                         .addValue("options", json.writeValueAsString(o.productOptions()))
                         .addValue("useCase", o.useCase())
                         .addValue("state", o.state().wire())
-                        .addValue("created", utc(o.created()))
-                        .addValue("actor", actor))
+                        .addValue("created", utc(o.created())))
                 .toArray(MapSqlParameterSource[]::new);
         named.batchUpdate("""
                 INSERT INTO orders (id, organization_id, batch_id, area_of_interest_id, product_name, start_date, end_date,
@@ -99,9 +98,10 @@ class OrderRepository {
                                     product_options, use_case, state, created, updated)
                 VALUES (:id, :workspace, :batch, :aoi, :product, :start, :end, :frequency, :comment, :tags, :illumination,
                         :images, CAST(:options AS jsonb), :useCase, :state, :created, :created)""", rows);
-        named.batchUpdate("""
-                INSERT INTO order_history (order_id, from_state, to_state, at, actor, reason)
-                VALUES (:id, NULL, :state, :created, :actor, 'order placed')""", rows);
+        jdbc.sql("""
+                        INSERT INTO order_history (order_id, from_state, to_state, at, actor, reason)
+                        SELECT id, NULL, state, created, :actor, 'order placed' FROM orders WHERE batch_id = :batch
+                        ORDER BY created""").param("actor", actor).param("batch", batchId).update();
         count(workspaceId, Map.of(OrderState.INITIAL_STATE, (long) orders.size()));
     }
 
@@ -112,37 +112,53 @@ class OrderRepository {
     @Transactional
     boolean transition(
             UUID orderId, OrderState from, OrderState to, String actor, @Nullable String reason, Instant at) {
+        return transition(List.of(orderId), from, to, actor, reason, at) == 1;
+    }
+
+    /**
+     * Moves every order of {@code orderIds} still in {@code from} to {@code to}, with one history entry each, in
+     * three statements whatever the number of orders; answers how many moved. The only code that changes a state.
+     */
+    @Transactional
+    int transition(
+            List<UUID> orderIds, OrderState from, OrderState to, String actor, @Nullable String reason, Instant at) {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("An order cannot move from " + from.wire() + " to " + to.wire());
         }
-        var workspace = jdbc.sql("""
+        if (orderIds.isEmpty()) {
+            return 0;
+        }
+        var moved = jdbc.sql("""
                         UPDATE orders
                            SET state = :to, updated = :at,
                                rejection_reason = CASE WHEN :to = 'rejected' THEN :reason ELSE rejection_reason END
-                         WHERE id = :id AND state = :from
-                        RETURNING organization_id""")
+                         WHERE id = ANY(:ids) AND state = :from
+                        RETURNING id, organization_id""")
                 .param("to", to.wire())
                 .param("at", utc(at))
                 .param("reason", reason)
-                .param("id", orderId)
+                .param("ids", orderIds.toArray(UUID[]::new))
                 .param("from", from.wire())
-                .query(UUID.class)
-                .optional();
-        if (workspace.isEmpty()) {
-            return false;
+                .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+        if (moved.isEmpty()) {
+            return 0;
         }
         jdbc.sql("""
                         INSERT INTO order_history (order_id, from_state, to_state, at, actor, reason)
-                        VALUES (:id, :from, :to, :at, :actor, :reason)""")
-                .param("id", orderId)
+                        SELECT id, :from, :to, :at, :actor, :reason FROM unnest(CAST(:ids AS uuid[])) AS id""")
+                .param("ids", moved.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
                 .param("from", from.wire())
                 .param("to", to.wire())
                 .param("at", utc(at))
                 .param("actor", actor)
                 .param("reason", reason)
                 .update();
-        count(workspace.get(), Map.of(from, -1L, to, 1L));
-        return true;
+        var perWorkspace = moved.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Map.Entry::getValue, java.util.stream.Collectors.counting()));
+        perWorkspace.forEach((workspace, n) -> count(workspace, Map.of(from, -n, to, n)));
+        return moved.size();
     }
 
     /** Deletes an order if it is still in a deletable state; the state it had, or empty if none was deleted. */

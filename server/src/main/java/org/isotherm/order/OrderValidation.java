@@ -3,7 +3,10 @@ package org.isotherm.order;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -75,26 +78,35 @@ class OrderValidation {
                 .stream()
                 .collect(Collectors.toMap(AoiSummary::id, Function.identity()));
         var catalogue = new HashMap<String, Optional<Product>>();
+        // orders grouped by outcome (null: accepted), so that each outcome is one set-based transition
+        var outcomes = new LinkedHashMap<Optional<String>, List<UUID>>();
         for (var order : waiting) {
             var aoi = Optional.ofNullable(aois.get(order.areaOfInterestId()));
             var product = catalogue.computeIfAbsent(order.productName(), products::find);
-            String rejection;
+            Optional<String> rejection;
             if (aoi.isEmpty()) {
-                rejection = "The area of interest " + order.areaOfInterestId() + " no longer exists";
+                rejection = Optional.of("The area of interest " + order.areaOfInterestId() + " no longer exists");
             } else if (product.isEmpty()) {
-                rejection = "The product " + order.productName() + " no longer exists";
+                rejection = Optional.of("The product " + order.productName() + " no longer exists");
             } else {
-                rejection = product.get().coverageViolation(aoi.get()).orElse(null);
+                rejection = product.get().coverageViolation(aoi.get());
             }
-            var to = rejection == null ? OrderState.IN_PROGRESS : OrderState.REJECTED;
-            orders.transition(
-                    order.id(),
-                    OrderState.INITIAL_STATE,
-                    to,
-                    OrderRepository.SYSTEM,
-                    rejection == null ? ACCEPTED : rejection,
-                    clock.instant());
-            log.debug("Order {} validated: {}", order.id(), to.wire());
+            outcomes.computeIfAbsent(rejection, r -> new ArrayList<>()).add(order.id());
         }
+        var now = clock.instant();
+        outcomes.forEach((rejection, ids) -> {
+            int moved = orders.transition(
+                    ids,
+                    OrderState.INITIAL_STATE,
+                    rejection.isEmpty() ? OrderState.IN_PROGRESS : OrderState.REJECTED,
+                    OrderRepository.SYSTEM,
+                    rejection.orElse(ACCEPTED),
+                    now);
+            log.debug(
+                    "Batch {}: {} orders {}",
+                    batchId,
+                    moved,
+                    rejection.map(r -> "rejected: " + r).orElse("accepted"));
+        });
     }
 }

@@ -89,6 +89,34 @@ class OrderLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void validatesEachOrderOfABatchOnItsOwn() throws Exception {
+        var tromso = aois.insert(ws.id, 18.96, 69.65, 5_000, 5_000);
+        var response = ws.http().post("/orders/batch", batch(order(aoi), order(tromso), order(aoi)));
+        var placed = response.json();
+
+        var states = new java.util.ArrayList<String>();
+        for (var order : placed) {
+            states.add(awaitValidated(ws.http(), id(order)).get("state").asString());
+        }
+
+        assertThat(states).containsExactly("in_progress", "rejected", "in_progress");
+        assertThat(ws.http()
+                        .get("/orders?state=in_progress")
+                        .json()
+                        .get("count")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(ws.http().get("/orders?state=rejected").json().get("count").asLong())
+                .isEqualTo(1);
+        assertThat(ws.http()
+                        .get("/orders?state=initial_state")
+                        .json()
+                        .get("count")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
     void rejectsAnOrderWhoseAoiWasDeletedBeforeValidation() {
         holdForReview();
         var order = place(aoi);
