@@ -93,6 +93,8 @@ CREATE INDEX orders_aoi_idx ON orders (organization_id, area_of_interest_id, cre
 CREATE INDEX orders_product_idx ON orders (organization_id, product_name, created DESC);
 CREATE INDEX orders_tags_idx ON orders USING gin (tags);
 CREATE INDEX orders_batch_idx ON orders (batch_id);
+-- the operator's review queue across workspaces (GET /admin/orders?state=initial_state)
+CREATE INDEX orders_waiting_idx ON orders (created DESC, id DESC) WHERE state = 'initial_state';
 
 CREATE TABLE order_history (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

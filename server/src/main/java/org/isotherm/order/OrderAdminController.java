@@ -2,6 +2,7 @@ package org.isotherm.order;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.isotherm.auth.Caller;
 import org.isotherm.web.NotFoundException;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,11 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderAdminController {
 
     private final OrderService service;
+    private final OrderRepository orders;
     private final ReviewSettings settings;
     private final OrderProperties properties;
 
-    OrderAdminController(OrderService service, ReviewSettings settings, OrderProperties properties) {
+    OrderAdminController(
+            OrderService service, OrderRepository orders, ReviewSettings settings, OrderProperties properties) {
         this.service = service;
+        this.orders = orders;
         this.settings = settings;
         this.properties = properties;
     }
@@ -57,6 +62,40 @@ class OrderAdminController {
     record Review(boolean manualReview, boolean overridden) {}
 
     record ReviewRequest(@Nullable Boolean manualReview) {}
+
+    @Operation(
+            summary = "Orders of every workspace, newest first",
+            description = "state=initial_state lists the orders waiting for validation or manual review.")
+    @GetMapping("/admin/orders")
+    OrderController.Page orders(
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(name = "organization_id", required = false) @Nullable UUID organizationId) {
+        var errors = new ArrayList<ValidationError>();
+        if (limit < 1 || limit > OrderController.MAX_LIMIT) {
+            errors.add(ValidationError.query(
+                    "limit", "Input should be from 1 to " + OrderController.MAX_LIMIT, "value_error"));
+        }
+        if (offset < 0) {
+            errors.add(ValidationError.query(
+                    "offset", "Input should be greater than or equal to 0", "greater_than_equal"));
+        }
+        OrderState stateFilter = null;
+        if (state != null) {
+            stateFilter = OrderState.parse(state).orElse(null);
+            if (stateFilter == null) {
+                errors.add(ValidationError.query("state", "Input should be " + OrderState.choices(), "enum"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        var items = orders.acrossWorkspaces(organizationId, stateFilter, limit, offset).stream()
+                .map(OrderView::of)
+                .toList();
+        return new OrderController.Page(orders.countAcrossWorkspaces(organizationId, stateFilter), items);
+    }
 
     @Operation(summary = "Approve an order held in initial_state: it moves to in_progress")
     @PostMapping("/admin/orders/{id}/approve")

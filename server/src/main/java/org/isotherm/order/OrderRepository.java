@@ -270,6 +270,32 @@ class OrderRepository {
                 .single();
     }
 
+    /** The operator's view across workspaces, newest first: typically the orders held for manual review. */
+    List<Order> acrossWorkspaces(@Nullable UUID workspaceId, @Nullable OrderState state, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM orders
+                        WHERE (CAST(:workspace AS uuid) IS NULL OR organization_id = :workspace)
+                          AND (CAST(:state AS text) IS NULL OR state = :state)
+                        ORDER BY created DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("workspace", workspaceId)
+                .param("state", state == null ? null : state.wire())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long countAcrossWorkspaces(@Nullable UUID workspaceId, @Nullable OrderState state) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM orders
+                        WHERE (CAST(:workspace AS uuid) IS NULL OR organization_id = :workspace)
+                          AND (CAST(:state AS text) IS NULL OR state = :state)""")
+                .param("workspace", workspaceId)
+                .param("state", state == null ? null : state.wire())
+                .query(Long.class)
+                .single();
+    }
+
     List<HistoryEntry> history(UUID orderId) {
         return jdbc.sql("""
                         SELECT from_state, to_state, at, actor, reason FROM order_history

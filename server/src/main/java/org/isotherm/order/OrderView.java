@@ -28,6 +28,7 @@ record OrderView(
         Map<String, Boolean> productOptions,
         String useCase,
         UUID batchId,
+        UUID organizationId,
         Instant updated) {
 
     static OrderView of(Order o) {
@@ -48,6 +49,7 @@ record OrderView(
                 o.productOptions(),
                 o.useCase(),
                 o.batchId(),
+                o.workspaceId(),
                 o.updated());
     }
 }

@@ -151,6 +151,25 @@ class OrderLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void showsTheOperatorTheOrdersWaitingForReview() {
+        holdForReview();
+        var first = place(aoi);
+        var second = place(aoi);
+
+        var waiting = operator.http(port)
+                .get("/admin/orders?state=initial_state&organization_id=" + ws.id)
+                .json();
+
+        assertThat(waiting.get("count").asLong()).isEqualTo(2);
+        assertThat(waiting.get("items").get(0).get("id").asString()).isEqualTo(id(second));
+        assertThat(waiting.get("items").get(1).get("id").asString()).isEqualTo(id(first));
+        assertThat(waiting.get("items").get(0).get("organization_id").asString())
+                .isEqualTo(ws.id.toString());
+        assertThat(operator.http(port).get("/admin/orders?state=open").status()).isEqualTo(422);
+        assertThat(ws.http().get("/admin/orders").status()).isEqualTo(403);
+    }
+
+    @Test
     void letsAnOperatorRejectAHeldOrderWithAReason() {
         holdForReview();
         var order = place(aoi);
