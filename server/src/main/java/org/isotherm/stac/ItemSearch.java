@@ -208,6 +208,14 @@ class ItemSearch {
             return String.join(", ", columns);
         }
 
+        private String sortNames() {
+            var names = new ArrayList<String>();
+            for (int i = 0; i < orders.size(); i++) {
+                names.add("s" + i);
+            }
+            return String.join(", ", names);
+        }
+
         private String orderBy(String alias, boolean forward) {
             var terms = new ArrayList<String>();
             for (int i = 0; i < orders.size(); i++) {
@@ -251,23 +259,31 @@ class ItemSearch {
             var params = new ArrayList<Object>(whereParams);
             var selectVerdict = new ArrayList<Object>();
             var rowVerdict = verdict("x", selectVerdict);
-            var rectangleShortcut = rectangles ? "CASE WHEN m.rectangular THEN 1 ELSE " : "(";
-            var sql = "WITH m AS MATERIALIZED (SELECT i.collection_key, i.id, i.rectangular, " + sortColumns()
-                    + " FROM stac_items i WHERE " + where + "),\n"
-                    + " c AS (SELECT m.*, " + rectangleShortcut
-                    + "(SELECT " + rowVerdict + " FROM stac_items x WHERE x.collection_key = m.collection_key AND"
-                    + " x.id = m.id) END AS verdict FROM m),\n"
-                    + " p AS (SELECT * FROM c WHERE verdict IS DISTINCT FROM 0 ORDER BY " + orderBy("", true)
-                    + " LIMIT " + size + ")\n"
-                    + "SELECT (SELECT count(*) FROM c WHERE verdict = 1) AS decided,"
-                    + " (SELECT count(*) FROM c WHERE verdict IS NULL) AS undecided, p.*,"
-                    + " i.content::text AS content, i.links::text AS links"
-                    + " FROM (SELECT 1) one LEFT JOIN p ON true"
-                    + " LEFT JOIN stac_items i ON i.collection_key = p.collection_key AND i.id = p.id ORDER BY "
-                    + orderBy("p.", true);
-            if (!rectangles) {
-                sql = sql.replace(rectangleShortcut + "(SELECT", "((SELECT")
-                        .replace(") END AS verdict", ")) AS verdict");
+            var materialized = "WITH m AS MATERIALIZED (SELECT i.collection_key, i.id, i.rectangular, " + sortColumns()
+                    + " FROM stac_items i WHERE " + where + "),\n";
+            var rowVerdictOf = "(SELECT " + rowVerdict
+                    + " FROM stac_items x WHERE x.collection_key = m.collection_key AND x.id = m.id)";
+            var page = " ORDER BY " + orderBy("", true) + " LIMIT " + size + ")\n";
+            var select = " p.*, i.content::text AS content, i.links::text AS links FROM (SELECT 1) one"
+                    + " LEFT JOIN p ON true LEFT JOIN stac_items i ON i.collection_key = p.collection_key"
+                    + " AND i.id = p.id ORDER BY " + orderBy("p.", true);
+            String sql;
+            if (rectangles) {
+                // rectangular items are decided by the index alone; only the others are looked up
+                var columns = "collection_key, id, " + sortNames();
+                sql = materialized
+                        + " o AS (SELECT m.*, " + rowVerdictOf + " AS verdict FROM m WHERE NOT m.rectangular),\n"
+                        + " p AS (SELECT " + columns + " FROM m WHERE m.rectangular UNION ALL SELECT " + columns
+                        + " FROM o WHERE verdict IS DISTINCT FROM 0" + page
+                        + "SELECT (SELECT count(*) FROM m WHERE m.rectangular)"
+                        + " + (SELECT count(*) FROM o WHERE verdict = 1) AS decided,"
+                        + " (SELECT count(*) FROM o WHERE verdict IS NULL) AS undecided," + select;
+            } else {
+                sql = materialized
+                        + " c AS (SELECT m.*, " + rowVerdictOf + " AS verdict FROM m),\n"
+                        + " p AS (SELECT * FROM c WHERE verdict IS DISTINCT FROM 0" + page
+                        + "SELECT (SELECT count(*) FROM c WHERE verdict = 1) AS decided,"
+                        + " (SELECT count(*) FROM c WHERE verdict IS NULL) AS undecided," + select;
             }
             params.addAll(selectVerdict);
             long[] counts = new long[2];
