@@ -2,23 +2,27 @@ package org.isotherm.aoi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
 import org.isotherm.geo.AoiGeometry;
+import org.isotherm.geo.AreaFiles;
 import org.isotherm.geo.GeoJson;
 import org.isotherm.geo.GeoJsonShapeException;
 import org.isotherm.geo.UtmMeasures;
 import org.isotherm.web.ConflictException;
 import org.isotherm.web.Idempotency;
 import org.isotherm.web.NotFoundException;
+import org.isotherm.web.RequestTooLargeException;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,15 +35,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The guide's Areas of Interest API, scoped to the caller's workspace. */
 @Tag(name = "Areas of Interest")
 @RestController
 @RequestMapping("/areas-of-interest")
 class AoiController {
+
+    /** Largest file {@code /convert} takes (PRODUCT.md: 10 MB). */
+    static final long MAX_UPLOAD = 10L * 1024 * 1024;
 
     private final AoiRepository repository;
     private final Idempotency idempotency;
@@ -144,6 +153,17 @@ class AoiController {
     GeometryInfo geometryInfo(@RequestBody JsonNode body) {
         var measures = UtmMeasures.of(parse(body, "body").polygon());
         return new GeometryInfo(measures.bboxWidth(), measures.bboxHeight(), measures.area());
+    }
+
+    @Operation(
+            summary =
+                    "Convert a KML file or a zipped Shapefile (with its .prj) to a GeoJSON Feature; nothing is stored")
+    @PostMapping(path = "/convert", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ObjectNode convert(@RequestParam("file") MultipartFile file) throws IOException {
+        if (file.getSize() > MAX_UPLOAD) {
+            throw new RequestTooLargeException();
+        }
+        return AreaFiles.toFeature(file.getBytes());
     }
 
     /** Parses GeoJSON found at {@code loc}, turning shape problems into a 422 that points into it. */
