@@ -1,11 +1,7 @@
 package org.isotherm.geo;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.proj.Projection;
 
 /**
  * Sizes of an area of interest in metres, computed exactly as PRODUCT.md ("geometry-info and AOI bbox sizes")
@@ -19,8 +15,14 @@ import org.locationtech.proj4j.proj.Projection;
  */
 public record UtmMeasures(double bboxWidth, double bboxHeight, double area) {
 
-    /** One projection per zone and hemisphere, built on first use: proj4j's setup is far costlier than a call. */
-    private static final Projection[] PROJECTIONS = new Projection[120];
+    private static final UtmProjection[] PROJECTIONS = new UtmProjection[120];
+
+    static {
+        for (int zone = 1; zone <= 60; zone++) {
+            PROJECTIONS[(zone - 1) * 2] = new UtmProjection(zone, false);
+            PROJECTIONS[(zone - 1) * 2 + 1] = new UtmProjection(zone, true);
+        }
+    }
 
     /** Measures {@code polygon}, given in lon/lat degrees (EPSG:4326). */
     public static UtmMeasures of(Polygon polygon) {
@@ -28,7 +30,7 @@ public record UtmMeasures(double bboxWidth, double bboxHeight, double area) {
         double centreLon = (box.getMinX() + box.getMaxX()) / 2;
         double centreLat = (box.getMinY() + box.getMaxY()) / 2;
         var projection = projection(zone(centreLon), centreLat < 0);
-        var out = new ProjCoordinate();
+        var out = new double[2];
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -40,16 +42,16 @@ public record UtmMeasures(double bboxWidth, double bboxHeight, double area) {
             {box.getMaxX(), box.getMaxY()}
         };
         for (var corner : corners) {
-            projection.project(new ProjCoordinate(corner[0], corner[1]), out);
-            minX = Math.min(minX, out.x);
-            maxX = Math.max(maxX, out.x);
-            minY = Math.min(minY, out.y);
-            maxY = Math.max(maxY, out.y);
+            projection.project(corner[0], corner[1], out);
+            minX = Math.min(minX, out[0]);
+            maxX = Math.max(maxX, out[0]);
+            minY = Math.min(minY, out[1]);
+            maxY = Math.max(maxY, out[1]);
         }
         var first = polygon.getExteriorRing().getCoordinateN(0);
-        projection.project(new ProjCoordinate(first.x, first.y), out);
-        double originX = out.x;
-        double originY = out.y;
+        projection.project(first.x, first.y, out);
+        double originX = out[0];
+        double originY = out[1];
         double area = ringArea(polygon.getExteriorRing(), projection, originX, originY);
         for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
             area -= ringArea(polygon.getInteriorRingN(i), projection, originX, originY);
@@ -68,20 +70,17 @@ public record UtmMeasures(double bboxWidth, double bboxHeight, double area) {
     }
 
     /** Unsigned shoelace area of one ring, its vertices taken relative to the origin to keep precision. */
-    private static double ringArea(LinearRing ring, Projection projection, double originX, double originY) {
-        var source = new ProjCoordinate();
-        var out = new ProjCoordinate();
+    private static double ringArea(LinearRing ring, UtmProjection projection, double originX, double originY) {
+        var sequence = ring.getCoordinateSequence();
+        var out = new double[2];
         double twiceArea = 0;
         double previousX = 0;
         double previousY = 0;
-        int n = ring.getNumPoints();
+        int n = sequence.size();
         for (int i = 0; i < n; i++) {
-            Coordinate c = ring.getCoordinateN(i);
-            source.x = c.x;
-            source.y = c.y;
-            projection.project(source, out);
-            double x = out.x - originX;
-            double y = out.y - originY;
+            projection.project(sequence.getX(i), sequence.getY(i), out);
+            double x = out[0] - originX;
+            double y = out[1] - originY;
             if (i > 0) {
                 twiceArea += previousX * y - x * previousY;
             }
@@ -91,18 +90,7 @@ public record UtmMeasures(double bboxWidth, double bboxHeight, double area) {
         return Math.abs(twiceArea) / 2;
     }
 
-    private static Projection projection(int zone, boolean south) {
-        int slot = (zone - 1) * 2 + (south ? 1 : 0);
-        var projection = PROJECTIONS[slot];
-        if (projection == null) {
-            // A benign race: two threads may build the same immutable projection; either result is correct.
-            projection = new CRSFactory()
-                    .createFromParameters(
-                            "UTM " + zone + (south ? "S" : "N"),
-                            "+proj=utm +zone=" + zone + (south ? " +south" : "") + " +datum=WGS84 +units=m +no_defs")
-                    .getProjection();
-            PROJECTIONS[slot] = projection;
-        }
-        return projection;
+    static UtmProjection projection(int zone, boolean south) {
+        return PROJECTIONS[(zone - 1) * 2 + (south ? 1 : 0)];
     }
 }
