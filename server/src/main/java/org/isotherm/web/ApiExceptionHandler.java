@@ -3,6 +3,7 @@ package org.isotherm.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -168,6 +169,15 @@ public class ApiExceptionHandler {
     @ExceptionHandler({MaxUploadSizeExceededException.class, RequestTooLargeException.class})
     ResponseEntity<ErrorBody> tooLarge() {
         return detail(HttpStatus.CONTENT_TOO_LARGE, "Request body too large");
+    }
+
+    /** Tomcat parses form bodies itself, past our stream limit; it refuses those above its own (equal) limit. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorBody> badFormParameters(InvalidParameterException e) {
+        if (String.valueOf(e.getMessage()).contains("too big")) {
+            return tooLarge();
+        }
+        return detail(HttpStatus.BAD_REQUEST, "Malformed form parameters");
     }
 
     @ExceptionHandler(MultipartException.class)

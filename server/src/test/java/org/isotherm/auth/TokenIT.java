@@ -2,6 +2,10 @@ package org.isotherm.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.isotherm.support.Fixtures;
 import org.isotherm.support.IntegrationTest;
@@ -16,6 +20,12 @@ class TokenIT extends IntegrationTest {
 
     @Autowired
     Credentials credentials;
+
+    @Autowired
+    SigningKey signingKey;
+
+    @Autowired
+    AuthProperties properties;
 
     @Test
     void issuesBearerTokenForValidCredentialsAsTheGuideShows() {
@@ -80,6 +90,20 @@ class TokenIT extends IntegrationTest {
     @Test
     void answersMissingCredentialsWithNotAuthenticated() {
         var response = http().get("/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Not authenticated\"}");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
+    void answersExpiredTokenWithNotAuthenticated() throws Exception {
+        var user = fixtures.workspace().admin.account();
+        var dayAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(25)), ZoneOffset.UTC);
+        var issuer = new JwtTokens(signingKey, properties, dayAgo);
+        var expired = issuer.issue(user.id(), user.organizationId(), user.tokenVersion());
+
+        var response = http().bearer(expired.accessToken()).get("/me");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"detail\":\"Not authenticated\"}");

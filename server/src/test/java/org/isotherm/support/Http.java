@@ -82,6 +82,12 @@ public final class Http {
         return send(builder);
     }
 
+    /** Sends the body without a Content-Length, as a streaming client would. */
+    public Response sendChunked(String method, String path, String contentType, byte[] body) {
+        var publisher = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+        return send(builder(path).header("Content-Type", contentType).method(method, publisher));
+    }
+
     private HttpRequest.Builder builder(String path) {
         var builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
         headers.forEach(builder::header);

@@ -43,6 +43,17 @@ class ErrorContractIT extends IntegrationTest {
     }
 
     @Test
+    void rejectsChunkedBodyOnceItPassesTheLimit() {
+        var body = new byte[10 * 1024 * 1024 + 4096];
+        java.util.Arrays.fill(body, (byte) 'a');
+
+        var response = http().sendChunked("POST", "/token", "application/x-www-form-urlencoded", body);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Request body too large\"}");
+    }
+
+    @Test
     void servesHealthWithoutCredentials() {
         var liveness = http().get("/actuator/health/liveness");
         var readiness = http().get("/actuator/health/readiness");
