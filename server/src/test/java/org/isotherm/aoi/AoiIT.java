@@ -119,6 +119,9 @@ class AoiIT extends IntegrationTest {
                 .isEqualTo(201);
         assertUnprocessable(ws, body("n".repeat(201), null, GUIDE_GEOMETRY), "[\"body\",\"name\"]", "string_too_long");
         assertUnprocessable(ws, body("", null, GUIDE_GEOMETRY), "[\"body\",\"name\"]", "string_too_short");
+        assertUnprocessable(ws, body("  ", null, GUIDE_GEOMETRY), "[\"body\",\"name\"]", "string_too_short");
+        assertUnprocessable(
+                ws, body("x".repeat(1_000_000), null, GUIDE_GEOMETRY), "[\"body\",\"name\"]", "string_too_long");
         assertUnprocessable(
                 ws, body("ok", "d".repeat(2001), GUIDE_GEOMETRY), "[\"body\",\"description\"]", "string_too_long");
     }
@@ -286,22 +289,20 @@ class AoiIT extends IntegrationTest {
     void refusesToDeleteWhileUnfinishedOrdersUseIt() {
         var ws = fixtures.workspace();
         var id = create(ws, "Busy");
-        if (!ordersTableExists()) {
-            // The order feature owns the table; until it lands, the deletion check must still work without it.
-            assertThat(ws.http().delete("/areas-of-interest/" + id).status()).isEqualTo(204);
+        if (ordersTableExists()) {
+            refusesToDeleteWhileAnOrderPlacedThroughTheApiRuns(ws, id);
             return;
         }
-        var orderId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO orders (id, organization_id, area_of_interest_id, state) VALUES (:id, :ws, :aoi,"
-                        + " 'in_progress')")
-                .param("id", orderId)
-                .param("ws", ws.id)
+        // Until the order feature lands, a stand-in with the two columns the check reads proves the check.
+        jdbc.sql("CREATE TABLE IF NOT EXISTS orders (area_of_interest_id uuid, state text)")
+                .update();
+        jdbc.sql("INSERT INTO orders (area_of_interest_id, state) VALUES (:aoi, 'in_progress')")
                 .param("aoi", UUID.fromString(id))
                 .update();
 
         var refused = ws.http().delete("/areas-of-interest/" + id);
-        jdbc.sql("UPDATE orders SET state = 'closed' WHERE id = :id")
-                .param("id", orderId)
+        jdbc.sql("UPDATE orders SET state = 'closed' WHERE area_of_interest_id = :aoi")
+                .param("aoi", UUID.fromString(id))
                 .update();
         var allowed = ws.http().delete("/areas-of-interest/" + id);
 
@@ -309,6 +310,28 @@ class AoiIT extends IntegrationTest {
         assertThat(refused.body())
                 .isEqualTo("{\"detail\":\"The area of interest is used by orders that are not closed, cancelled or"
                         + " rejected\"}");
+        assertThat(allowed.status()).isEqualTo(204);
+    }
+
+    /** With the order feature present: an order placed as the guide shows blocks deletion until cancelled. */
+    private void refusesToDeleteWhileAnOrderPlacedThroughTheApiRuns(TestWorkspace ws, String id) {
+        var start = java.time.Instant.now().plus(java.time.Duration.ofDays(10));
+        var batch = ws.http()
+                .post(
+                        "/orders/batch",
+                        "{\"use_case\":\"Unknown\",\"orders\":[{\"area_of_interest_id\":\"" + id
+                                + "\",\"start_date\":\"" + start + "\",\"end_date\":\""
+                                + start.plus(java.time.Duration.ofDays(10)) + "\",\"frequency\":\"single_image\","
+                                + "\"product_name\":\"LSTprecision\"}]}");
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        var orderId = batch.json().get(0).get("id").asString();
+
+        var refused = ws.http().delete("/areas-of-interest/" + id);
+        var cancelled = ws.http().post("/orders/" + orderId + "/cancel", "{}");
+        var allowed = ws.http().delete("/areas-of-interest/" + id);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 299);
         assertThat(allowed.status()).isEqualTo(204);
     }
 
