@@ -1,6 +1,8 @@
 package org.isotherm.aoi;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,7 +67,10 @@ class AoiController {
     ResponseEntity<?> create(
             @AuthenticationPrincipal Caller caller,
             @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey,
-            @RequestBody JsonNode body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CreateAoiDocument.class)))
+                    @RequestBody
+                    JsonNode body) {
         caller.require(Role.MEMBER);
         var request = CreateAoiRequest.from(body);
         var geometry = parse(request.geojson(), "body", request.field());
@@ -150,7 +155,13 @@ class AoiController {
 
     @Operation(summary = "Bounding box width and height and area of a GeoJSON polygon, in metres")
     @PostMapping("/geometry-info")
-    GeometryInfo geometryInfo(@RequestBody JsonNode body) {
+    GeometryInfo geometryInfo(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "A GeoJSON Polygon, MultiPolygon of one polygon, Feature, or"
+                                    + " FeatureCollection of one feature",
+                            content = @Content(schema = @Schema(type = "object")))
+                    @RequestBody
+                    JsonNode body) {
         var measures = UtmMeasures.of(parse(body, "body").polygon());
         return new GeometryInfo(measures.bboxWidth(), measures.bboxHeight(), measures.area());
     }
@@ -178,6 +189,23 @@ class AoiController {
     }
 
     record AoiPage(long count, List<AoiResponse> items) {}
+
+    /** The body of {@code POST /areas-of-interest} as the API docs show it (it is read by {@link CreateAoiRequest}). */
+    @Schema(name = "CreateAreaOfInterest")
+    record CreateAoiDocument(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 200)
+            String name,
+
+            @Schema(maxLength = 2000) String description,
+
+            @Schema(type = "object", description = "GeoJSON Polygon or MultiPolygon of one polygon (the guide's field)")
+            Object geometry,
+
+            @Schema(
+                    type = "object",
+                    description = "Instead of geometry: a GeoJSON Polygon, MultiPolygon of one polygon,"
+                            + " Feature or FeatureCollection of one feature")
+            Object geojson) {}
 
     record GeometryInfo(
             @JsonSerialize(using = PlainNumberSerializer.class)

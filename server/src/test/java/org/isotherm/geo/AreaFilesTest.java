@@ -108,6 +108,18 @@ class AreaFilesTest {
     }
 
     @Test
+    void readsKmzAndRefusesZipsOfSeveralShapefiles() throws IOException {
+        var kmz = zip(java.util.Map.of("doc.kml", fixture("field.kml")));
+        var shp = fixture("field-utm32n.zip");
+        var twoShapefiles = zip(java.util.Map.of("a.shp", shp, "b.shp", shp));
+
+        assertField(AreaFiles.toFeature(kmz).get("geometry"), 1e-12);
+        assertThatThrownBy(() -> AreaFiles.toFeature(twoShapefiles))
+                .isInstanceOf(AreaFileException.class)
+                .hasMessageStartingWith("The zip holds several Shapefiles (");
+    }
+
+    @Test
     void rejectsWhatIsNeitherKmlNorAZip() {
         assertThatThrownBy(() -> AreaFiles.toFeature(new byte[0])).hasMessage("The uploaded file is empty");
         assertThatThrownBy(() -> AreaFiles.toFeature("hello".getBytes(StandardCharsets.UTF_8)))
@@ -161,6 +173,18 @@ class AreaFilesTest {
                     positions.get(i).get(1).doubleValue());
         }
         return ring;
+    }
+
+    private static byte[] zip(java.util.Map<String, byte[]> files) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var file : new java.util.TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     static byte[] fixture(String name) {
