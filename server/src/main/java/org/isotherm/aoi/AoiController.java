@@ -190,22 +190,22 @@ class AoiController {
 
     record AoiPage(long count, List<AoiResponse> items) {}
 
+    /** A GeoJSON object as the API docs show it. */
+    @Schema(name = "GeoJSON")
+    record GeoJsonDocument(@Schema(example = "Polygon") String type, List<Object> coordinates) {}
+
     /** The body of {@code POST /areas-of-interest} as the API docs show it (it is read by {@link CreateAoiRequest}). */
-    @Schema(name = "CreateAreaOfInterest")
+    @Schema(
+            name = "CreateAreaOfInterest",
+            description = "Give the area as geometry (the guide: a Polygon or MultiPolygon of one polygon) or as"
+                    + " geojson (also a Feature or FeatureCollection of one feature), not both")
     record CreateAoiDocument(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 200)
             String name,
 
             @Schema(maxLength = 2000) String description,
-
-            @Schema(type = "object", description = "GeoJSON Polygon or MultiPolygon of one polygon (the guide's field)")
-            Object geometry,
-
-            @Schema(
-                    type = "object",
-                    description = "Instead of geometry: a GeoJSON Polygon, MultiPolygon of one polygon,"
-                            + " Feature or FeatureCollection of one feature")
-            Object geojson) {}
+            GeoJsonDocument geometry,
+            GeoJsonDocument geojson) {}
 
     record GeometryInfo(
             @JsonSerialize(using = PlainNumberSerializer.class)
