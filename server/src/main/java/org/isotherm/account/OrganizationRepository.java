@@ -1,6 +1,10 @@
 package org.isotherm.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +41,69 @@ public class OrganizationRepository {
                 .param("domain", domain.toLowerCase(Locale.ROOT))
                 .query(UUID.class)
                 .optional();
+    }
+
+    /** A workspace with its registered domains. */
+    record Organization(UUID id, String name, List<String> domains, Instant created) {}
+
+    private static final String SELECT_WITH_DOMAINS = """
+            SELECT o.id, o.name, o.created,
+                coalesce(array_agg(d.domain ORDER BY d.domain) FILTER (WHERE d.domain IS NOT NULL), '{}') AS domains
+            FROM organizations o LEFT JOIN organization_domains d ON d.organization_id = o.id
+            """;
+
+    /** Newest first, as every listing of the API. */
+    List<Organization> list(int limit, int offset) {
+        return jdbc.sql(SELECT_WITH_DOMAINS
+                        + " GROUP BY o.id ORDER BY o.created DESC, o.id LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(OrganizationRepository::map)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM organizations").query(Long.class).single();
+    }
+
+    Optional<Organization> find(UUID id) {
+        return jdbc.sql(SELECT_WITH_DOMAINS + " WHERE o.id = :id GROUP BY o.id")
+                .param("id", id)
+                .query(OrganizationRepository::map)
+                .optional();
+    }
+
+    boolean nameTaken(String name) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organizations WHERE lower(name) = lower(:name))")
+                .param("name", name)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<String> takenDomains(Collection<String> domains) {
+        return jdbc.sql("SELECT domain FROM organization_domains WHERE domain = ANY(:domains) ORDER BY domain")
+                .param(
+                        "domains",
+                        domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    /** Serialises changes to a workspace's admins (the last one must stay) until the transaction ends. */
+    void lock(UUID id) {
+        jdbc.sql("SELECT id FROM organizations WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private static Organization map(ResultSet rs, int row) throws SQLException {
+        var domains = (String[]) rs.getArray("domains").getArray();
+        return new Organization(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                List.of(domains),
+                rs.getTimestamp("created").toInstant());
     }
 
     public Optional<String> findName(UUID id) {

@@ -3,6 +3,7 @@ package org.isotherm.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.isotherm.auth.Role;
@@ -58,6 +59,116 @@ public class UserRepository {
                 .param("confirmed", confirmedAt == null ? null : java.sql.Timestamp.from(confirmedAt))
                 .query(UserRepository::map)
                 .single();
+    }
+
+    /**
+     * Like {@link #insert}, but an e-mail that already has an account (a concurrent sign-up) yields empty instead of
+     * failing the transaction.
+     */
+    Optional<UserAccount> insertIfAbsent(
+            UUID organizationId, String email, String name, @Nullable String passwordHash, Role role) {
+        return jdbc.sql("""
+                        INSERT INTO users (id, organization_id, email, name, password_hash, role)
+                        VALUES (:id, :organization, :email, :name, :hash, :role)
+                        ON CONFLICT DO NOTHING
+                        RETURNING """ + " " + COLUMNS)
+                .param("id", UUID.randomUUID())
+                .param("organization", organizationId)
+                .param("email", email.toLowerCase(java.util.Locale.ROOT))
+                .param("name", name)
+                .param("hash", passwordHash)
+                .param("role", role.wire())
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    /** Active users of a workspace (invited and unconfirmed ones included), newest first. */
+    List<UserAccount> listMembers(UUID organizationId, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM users WHERE organization_id = :organization AND disabled_at IS NULL
+                        ORDER BY created DESC, id LIMIT :limit OFFSET :offset""")
+                .param("organization", organizationId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(UserRepository::map)
+                .list();
+    }
+
+    long countMembers(UUID organizationId) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE organization_id = :organization AND disabled_at IS NULL")
+                .param("organization", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** An active user of this workspace; another workspace's user is as absent as a missing one. */
+    Optional<UserAccount> findMember(UUID organizationId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM users WHERE organization_id = :organization AND id = :id AND disabled_at IS NULL")
+                .param("organization", organizationId)
+                .param("id", id)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    long countAdmins(UUID organizationId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM users
+                        WHERE organization_id = :organization AND role = 'admin' AND disabled_at IS NULL""")
+                .param("organization", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    void updateRole(UUID id, Role role) {
+        jdbc.sql("UPDATE users SET role = :role WHERE id = :id")
+                .param("id", id)
+                .param("role", role.wire())
+                .update();
+    }
+
+    /** Removes a user from use: earlier tokens stop working and the e-mail can no longer log in. */
+    void disable(UUID id) {
+        jdbc.sql("UPDATE users SET disabled_at = now(), token_version = token_version + 1 WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Sets a new password: earlier tokens stop working, a required reset is done, and the address counts as
+     * confirmed (the link that allowed this went to it).
+     */
+    void changePassword(UUID id, String passwordHash) {
+        jdbc.sql("""
+                        UPDATE users SET password_hash = :hash, token_version = token_version + 1,
+                            password_reset_required = false, confirmed_at = coalesce(confirmed_at, now())
+                        WHERE id = :id""").param("id", id).param("hash", passwordHash).update();
+    }
+
+    void confirm(UUID id) {
+        jdbc.sql("UPDATE users SET confirmed_at = coalesce(confirmed_at, now()) WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /** The invitee's own password and name; the invitation link proved the address. */
+    void acceptInvitation(UUID id, String passwordHash, String name) {
+        jdbc.sql("""
+                        UPDATE users SET password_hash = :hash, name = :name, token_version = token_version + 1,
+                            password_reset_required = false, confirmed_at = coalesce(confirmed_at, now())
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("hash", passwordHash)
+                .param("name", name)
+                .update();
+    }
+
+    /** Turns a removed or pending user of the workspace back into a fresh invitee with {@code role}. */
+    void resetToInvitee(UUID id, Role role) {
+        jdbc.sql("""
+                        UPDATE users SET role = :role, password_hash = NULL, confirmed_at = NULL, disabled_at = NULL,
+                            password_reset_required = false, token_version = token_version + 1
+                        WHERE id = :id""").param("id", id).param("role", role.wire()).update();
     }
 
     public boolean anyExists() {

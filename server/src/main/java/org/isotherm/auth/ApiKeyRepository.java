@@ -51,6 +51,52 @@ public class ApiKeyRepository {
                 .list();
     }
 
+    /** A page of the workspace's keys, newest first. */
+    public List<ApiKey> list(UUID workspaceId, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM api_keys WHERE organization_id = :workspace
+                        ORDER BY created DESC, id LIMIT :limit OFFSET :offset""")
+                .param("workspace", workspaceId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ApiKeyRepository::map)
+                .list();
+    }
+
+    public long count(UUID workspaceId) {
+        return jdbc.sql("SELECT count(*) FROM api_keys WHERE organization_id = :workspace")
+                .param("workspace", workspaceId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Revokes the keys a user created with a role their (new) role may not grant: run on a demotion. Returns the
+     * prefixes revoked.
+     */
+    public List<String> revokeCreatedByAbove(UUID userId, Role role) {
+        var grantable = java.util.Arrays.stream(Role.values())
+                .filter(keyRole -> mayGrant(role, keyRole))
+                .map(Role::wire)
+                .toArray(String[]::new);
+        return jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = now()
+                        WHERE created_by = :user AND revoked_at IS NULL AND NOT (role = ANY(:grantable))
+                        RETURNING prefix""")
+                .param("user", userId)
+                .param("grantable", grantable)
+                .query(String.class)
+                .list();
+    }
+
+    /** Whether a holder of {@code holder} may create a key with {@code keyRole}: at most their own, ingest for admins. */
+    public static boolean mayGrant(Role holder, Role keyRole) {
+        if (keyRole == Role.OPERATOR) {
+            return false;
+        }
+        return holder.allows(keyRole) || (keyRole == Role.INGEST && holder.allows(Role.ADMIN));
+    }
+
     public Optional<ApiKey> find(UUID workspaceId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE organization_id = :workspace AND id = :id")
                 .param("workspace", workspaceId)

@@ -1,7 +1,9 @@
 package org.isotherm.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import org.isotherm.account.Passwords;
 import org.isotherm.account.UserRepository;
@@ -20,18 +22,27 @@ class TokenController {
     private final UserRepository users;
     private final Passwords passwords;
     private final Credentials credentials;
+    private final LoginRateLimiter rateLimiter;
 
-    TokenController(UserRepository users, Passwords passwords, Credentials credentials) {
+    TokenController(UserRepository users, Passwords passwords, Credentials credentials, LoginRateLimiter rateLimiter) {
         this.users = users;
         this.passwords = passwords;
         this.credentials = credentials;
+        this.rateLimiter = rateLimiter;
     }
 
     @Operation(summary = "Get an access token", description = "Valid for 24 hours; send it as `Authorization: Bearer`.")
+    @ApiResponse(responseCode = "200", description = "The bearer token")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Invalid credentials, e-mail not confirmed or password reset required")
+    @ApiResponse(responseCode = "429", description = "Too many attempts for this account or client address")
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     TokenResponse token(
+            HttpServletRequest request,
             @RequestParam(name = "username", required = false) String username,
             @RequestParam(name = "password", required = false) String password) {
+        rateLimiter.check(request, username);
         var missing = new ArrayList<ValidationError>();
         if (username == null || username.isEmpty()) {
             missing.add(ValidationError.body("Field required", "missing", "username"));

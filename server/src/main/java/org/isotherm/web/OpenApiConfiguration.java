@@ -81,6 +81,13 @@ class OpenApiConfiguration implements WebMvcConfigurer {
                                     .description("Request validation error")
                                     .content(json("#/components/schemas/HTTPValidationError")));
                     responses.putIfAbsent("500", error("Internal Server Error"));
+                    // Every error but 422 is answered as HTTPError; springdoc would give errors declared in
+                    // controllers with a description only the success type's schema.
+                    responses.forEach((code, response) -> {
+                        if ((code.startsWith("4") || code.startsWith("5")) && !"422".equals(code)) {
+                            response.setContent(json("#/components/schemas/HTTPError"));
+                        }
+                    });
                 }));
     }
 

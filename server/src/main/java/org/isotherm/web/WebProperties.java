@@ -14,13 +14,17 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize largest request body accepted (413 above it)
  * @param largeRequestPaths path prefixes allowed a larger body (bulk ingest), with their own limit
  * @param corsAllowedOrigins origins allowed by CORS ({@code *} for any); empty disables CORS
+ * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-*} headers are believed
  */
 @Validated
 @ConfigurationProperties("isotherm.web")
 public record WebProperties(
         @NotNull @DefaultValue("10MB") DataSize maxRequestSize,
         @DefaultValue Map<String, DataSize> largeRequestPaths,
-        @DefaultValue("*") List<String> corsAllowedOrigins) {
+        @DefaultValue("*") List<String> corsAllowedOrigins,
+
+        @DefaultValue({"127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"})
+        List<String> trustedProxies) {
 
     long limitFor(String path) {
         for (var entry : largeRequestPaths.entrySet()) {

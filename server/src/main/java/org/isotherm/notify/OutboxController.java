@@ -1,0 +1,42 @@
+package org.isotherm.notify;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /admin/outbox}: every e-mail the platform recorded, bodies included, for the operator. On the embedded
+ * platform without SMTP this is where a local user's confirmation link is read.
+ */
+@Tag(name = "Operator")
+@RestController
+class OutboxController {
+
+    private final OutboxRepository outbox;
+
+    OutboxController(OutboxRepository outbox) {
+        this.outbox = outbox;
+    }
+
+    @Operation(
+            summary = "E-mails recorded in the outbox, newest first",
+            description = "Operator only. `to` narrows to one recipient.")
+    @GetMapping("/admin/outbox")
+    OutboxPage list(
+            @Parameter(description = "Only e-mails to this address") @RequestParam(required = false) @Nullable
+                    String to,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        var recipient = to == null || to.isBlank() ? null : to.strip();
+        return new OutboxPage(outbox.count(recipient), outbox.list(recipient, limit, offset));
+    }
+
+    record OutboxPage(long count, List<OutboxMessage> items) {}
+}
