@@ -41,7 +41,6 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The guide's Areas of Interest API, scoped to the caller's workspace. */
 @Tag(name = "Areas of Interest")
@@ -170,7 +169,7 @@ class AoiController {
             summary =
                     "Convert a KML file or a zipped Shapefile (with its .prj) to a GeoJSON Feature; nothing is stored")
     @PostMapping(path = "/convert", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ObjectNode convert(@RequestParam("file") MultipartFile file) throws IOException {
+    JsonNode convert(@RequestParam("file") MultipartFile file) throws IOException {
         if (file.getSize() > MAX_UPLOAD) {
             throw new RequestTooLargeException();
         }
