@@ -104,9 +104,16 @@ record CreateAoiRequest(String name, @Nullable String description, String field,
         return true;
     }
 
-    /** Flags strings (names and values) that jsonb rejects: NUL characters and lone surrogates. */
+    /**
+     * Flags what jsonb cannot hold as sent: strings (names and values) with NUL characters or lone surrogates, and
+     * numbers beyond double range (which would come back as "Infinity").
+     */
     private static void unstorable(JsonNode node, List<Object> path, List<ValidationError> errors) {
-        if (node.isString()) {
+        if (node.isNumber()) {
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                errors.add(ValidationError.body("Number is too large to be stored", "value_error", path.toArray()));
+            }
+        } else if (node.isString()) {
             if (!storable(node.asString())) {
                 errors.add(ValidationError.body(
                         "String should not contain NUL characters or lone surrogates", "value_error", path.toArray()));

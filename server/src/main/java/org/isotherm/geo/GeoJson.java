@@ -139,7 +139,7 @@ public final class GeoJson {
             throw shape(path, index, "A position needs at least 2 numbers (longitude, latitude)", "too_short");
         }
         for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isNumber()) {
+            if (!node.get(i).isNumber() || !Double.isFinite(node.get(i).doubleValue())) {
                 path.add(index);
                 var error = shape(path, i, "Input should be a valid number", "float_type");
                 path.remove(path.size() - 1);

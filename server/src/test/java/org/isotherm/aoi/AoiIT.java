@@ -150,8 +150,17 @@ class AoiIT extends IntegrationTest {
                         "{\"name\":\"p\",\"geojson\":{\"type\":\"Feature\",\"properties\":"
                                 + "{\"a\":\"\\u0000\"},\"geometry\":" + GUIDE_GEOMETRY + "}}");
 
+        var huge = ws.http()
+                .post(
+                        "/areas-of-interest",
+                        "{\"name\":\"h\",\"geojson\":{\"type\":\"Feature\",\"properties\":"
+                                + "{\"a\":1e400},\"geometry\":" + GUIDE_GEOMETRY + "}}");
+
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("name").asString()).isEqualTo(name);
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.json().get("detail").get(0).get("loc").toString())
+                .isEqualTo("[\"body\",\"geojson\",\"properties\",\"a\"]");
         assertThat(nul.status()).isEqualTo(422);
         assertThat(nul.json().get("detail").get(0).get("loc").toString())
                 .isEqualTo("[\"body\",\"geojson\",\"properties\",\"a\"]");
