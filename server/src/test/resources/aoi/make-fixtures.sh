@@ -54,6 +54,7 @@ shapefile field-mollweide field -t_srs ESRI:54009
 shapefile field-unknown-datum field -t_srs "+proj=longlat +a=6378000 +rf=300 +no_defs"
 shapefile two-fields-utm32n two-fields -t_srs EPSG:32632
 shapefile multi-utm32n multi -t_srs EPSG:32632
+shapefile empty-utm32n field -t_srs EPSG:32632 -where "name = 'none'"
 shapefile line-wgs84 line
 shapefile points-wgs84 points
 

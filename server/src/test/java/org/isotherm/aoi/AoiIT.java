@@ -396,6 +396,31 @@ class AoiIT extends IntegrationTest {
     }
 
     @Test
+    void createsOneAoiForConcurrentRequestsWithOneKey() throws Exception {
+        var ws = fixtures.workspace();
+        var client = ws.http().header("Idempotency-Key", "race-" + UUID.randomUUID());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<Http.Response>>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> client.post("/areas-of-interest", body("Raced", null, GUIDE_GEOMETRY))));
+            }
+            var ids = new java.util.HashSet<String>();
+            for (var future : futures) {
+                var response = future.get();
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+                ids.add(response.json().get("id").asString());
+            }
+
+            assertThat(ids).hasSize(1);
+            assertThat(ws.http().get("/areas-of-interest").json().get("count").asLong())
+                    .isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void forgetsTheIdempotencyKeyOfAFailedRequest() {
         var ws = fixtures.workspace();
         create(ws, "Taken");

@@ -90,6 +90,7 @@ class AreaFilesTest {
                         + " EPSG:4326 first (e.g. ogr2ogr -t_srs EPSG:4326)",
                 "field-unknown-datum.zip | The .prj's datum 'D_unknown' is unknown and has no TOWGS84 shift",
                 "two-fields-utm32n.zip | The Shapefile holds several features; exactly one polygon is needed",
+                "empty-utm32n.zip | The Shapefile holds no features; exactly one polygon is needed",
                 "multi-utm32n.zip | The Shapefile's feature holds several separate polygons; exactly one polygon is"
                         + " needed",
                 "line-wgs84.zip | The Shapefile holds lines; an area of interest must be a polygon",
