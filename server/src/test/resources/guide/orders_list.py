@@ -1,0 +1,14 @@
+import requests
+
+url = "https://api.constellr.com/orders"
+headers = {"Authorization": "Bearer <access_token>"}
+params = {
+    "limit": 10,
+    "offset": 0,
+    "sort": "-created"
+}
+
+resp = requests.get(url, headers=headers, params=params)
+resp.raise_for_status()
+data = resp.json()
+print(data["count"], len(data["items"]))

@@ -1,0 +1,2 @@
+curl -X GET "https://api.constellr.com/products" \
+  -H "Authorization: Bearer <access_token>"

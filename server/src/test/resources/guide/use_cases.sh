@@ -1,0 +1,2 @@
+curl -X GET "https://api.constellr.com/orders/meta/use-cases" \
+  -H "Authorization: Bearer <access_token>"
