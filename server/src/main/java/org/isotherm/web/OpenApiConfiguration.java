@@ -1,5 +1,8 @@
 package org.isotherm.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -61,6 +64,15 @@ class OpenApiConfiguration implements WebMvcConfigurer {
                                         .description("Workspace API key"))
                         .addSchemas("HTTPError", errorSchema())
                         .addSchemas("HTTPValidationError", validationErrorSchema()));
+    }
+
+    /**
+     * swagger-core introspects types with its own (Jackson 2) mapper, which knows nothing of the API's global
+     * snake_case naming: without this the documented fields would be camelCase while the wire has snake_case.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean
