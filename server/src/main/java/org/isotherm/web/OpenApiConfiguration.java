@@ -21,15 +21,13 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The OpenAPI document at {@code /openapi.json}: both auth schemes, and the error responses every operation can
  * give, in the shapes {@link ApiExceptionHandler} produces.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration implements WebMvcConfigurer {
+class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
     static final String API_KEY = "apiKey";
@@ -101,11 +99,6 @@ class OpenApiConfiguration implements WebMvcConfigurer {
                         }
                     });
                 }));
-    }
-
-    @Override
-    public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addRedirectViewController("/redoc", "/redoc/index.html");
     }
 
     private static ApiResponse error(String description) {
