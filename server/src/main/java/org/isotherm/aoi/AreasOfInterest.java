@@ -21,9 +21,12 @@ public class AreasOfInterest {
         this.jdbc = jdbc;
     }
 
-    /** The AOI if it exists in this workspace; another workspace's AOI is as absent as a missing one. */
+    /**
+     * The AOI if it exists in this workspace and is not deleted; another workspace's AOI is as absent as a missing
+     * one.
+     */
     public Optional<AoiSummary> find(UUID workspaceId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = :id")
+        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = :id AND deleted IS NULL")
                 .param("workspace", workspaceId)
                 .param("id", id)
                 .query(AoiSummary.class)
@@ -35,7 +38,24 @@ public class AreasOfInterest {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = ANY(:ids)")
+        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = ANY(:ids) AND deleted IS NULL")
+                .param("workspace", workspaceId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(AoiSummary.class)
+                .list();
+    }
+
+    /**
+     * As {@link #findAll}, but share-locks the rows until the caller's transaction ends. Call it inside the
+     * transaction that inserts orders: a concurrent {@code DELETE /areas-of-interest/{id}} (which locks the row for
+     * update, then checks for unfinished orders) waits for that transaction and then sees its orders, so no order
+     * can be placed on an AOI that is being deleted.
+     */
+    public List<AoiSummary> findAllLocked(UUID workspaceId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE organization_id = :workspace AND id = ANY(:ids) AND deleted IS NULL FOR SHARE")
                 .param("workspace", workspaceId)
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(AoiSummary.class)

@@ -63,8 +63,9 @@ class OrderService {
         var created = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var available =
                 products.available(workspace).stream().collect(Collectors.toMap(Product::name, Function.identity()));
+        // share-locked so that a concurrent AOI delete waits for these orders and then refuses (409)
         var aois = areas
-                .findAll(
+                .findAllLocked(
                         workspace,
                         batch.orders().stream()
                                 .map(BatchRequests.OrderDraft::areaOfInterestId)

@@ -1,5 +1,8 @@
 package org.isotherm.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,15 +21,13 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The OpenAPI document at {@code /openapi.json}: both auth schemes, and the error responses every operation can
  * give, in the shapes {@link ApiExceptionHandler} produces.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration implements WebMvcConfigurer {
+class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
     static final String API_KEY = "apiKey";
@@ -63,6 +64,15 @@ class OpenApiConfiguration implements WebMvcConfigurer {
                         .addSchemas("HTTPValidationError", validationErrorSchema()));
     }
 
+    /**
+     * swagger-core introspects types with its own (Jackson 2) mapper, which knows nothing of the API's global
+     * snake_case naming: without this the documented fields would be camelCase while the wire has snake_case.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
     @Bean
     OpenApiCustomizer standardErrors() {
         return openApi -> openApi.getPaths()
@@ -89,11 +99,6 @@ class OpenApiConfiguration implements WebMvcConfigurer {
                         }
                     });
                 }));
-    }
-
-    @Override
-    public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addRedirectViewController("/redoc", "/redoc/index.html");
     }
 
     private static ApiResponse error(String description) {

@@ -21,6 +21,10 @@ class ApiDocsIT extends IntegrationTest {
                         .asString())
                 .isEqualTo("#/components/schemas/HTTPError");
         assertThat(json.at("/paths/~1token/post/security").isMissingNode()).isTrue();
+        assertThat(json.at("/components/schemas/Me/properties/workspace_id").isMissingNode())
+                .isFalse();
+        assertThat(json.at("/components/schemas/Me/properties/workspaceId").isMissingNode())
+                .isTrue();
     }
 
     @Test

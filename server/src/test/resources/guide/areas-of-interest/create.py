@@ -1,0 +1,27 @@
+import requests
+
+url = "https://api.constellr.com/areas-of-interest"
+headers = {
+    "Authorization": "Bearer <access_token>",
+    "Content-Type": "application/json"
+}
+payload = {
+    "name": "Test AOI",
+    "description": "Test area",
+    "geometry": {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [8.68483, 49.885416],
+                [8.684889, 49.876422],
+                [8.670971, 49.876383],
+                [8.67091, 49.885378],
+                [8.68483, 49.885416]
+            ]
+        ]
+    }
+}
+
+resp = requests.post(url, headers=headers, json=payload)
+resp.raise_for_status()
+print(resp.json())
