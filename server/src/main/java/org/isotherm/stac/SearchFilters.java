@@ -55,10 +55,7 @@ class SearchFilters {
     private static final Cql2Target ITEMS = new Cql2Target() {
         @Override
         public Queryable resolve(String propertyName) {
-            var name = propertyName.startsWith("properties.")
-                    ? propertyName.substring("properties.".length())
-                    : propertyName;
-            var queryable = QUERYABLES.get(name);
+            var queryable = QUERYABLES.get(plainName(propertyName));
             if (queryable == null) {
                 throw new Cql2Exception("Invalid filter: unknown property '" + propertyName + "'; the queryables are "
                         + QUERYABLES.keySet().stream().sorted().toList());
@@ -184,11 +181,19 @@ class SearchFilters {
         return node;
     }
 
+    /**
+     * Parses an item filter with property names as the queryables and the Java recheck know them: clients may write
+     * {@code properties.gsd} for {@code gsd}.
+     */
     private static Cql2Expr parse(JsonNode filter, @Nullable String lang) {
-        if ("cql2-json".equals(lang)) {
-            return Cql2.parseJson(standardOperators(filter));
-        }
-        return Cql2.parseText(filter.asString());
+        var expr = "cql2-json".equals(lang)
+                ? Cql2.parseJson(standardOperators(filter))
+                : Cql2.parseText(filter.asString());
+        return Cql2.mapProperties(expr, SearchFilters::plainName);
+    }
+
+    private static String plainName(String property) {
+        return property.startsWith("properties.") ? property.substring("properties.".length()) : property;
     }
 
     /** Collection search's filter: evaluated in memory over the collection's fields and extent. */

@@ -85,6 +85,21 @@ class StacSearchFeaturesIT extends IntegrationTest {
     }
 
     @Test
+    void rechecksSpatialFiltersOnPrefixedPropertyNames() {
+        var http = seeded().http();
+        // a pentagon, so the spatial part needs the exact Java recheck, which must know properties.eo:cloud_cover
+        var filter = "properties.eo:cloud_cover >= 20 AND s_within(geometry, "
+                + "POLYGON((11.9 39.9, 13.6 39.9, 13.6 40.6, 11.9 40.6, 11.5 40.25, 11.9 39.9)))";
+
+        var page = http.get("/stac/search?sortby=id&filter="
+                        + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8))
+                .json();
+
+        assertThat(ids(page)).containsExactly("s2", "s3");
+        assertThat(page.get("numberMatched").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void returnsOnlyTheRequestedFields() {
         var http = seeded().http();
         var feature = http.post(
