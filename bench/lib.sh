@@ -39,3 +39,10 @@ api_key() {
   curl -fs "$BENCH_BASE/workspace/api-keys" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
     -d "{\"name\": \"bench $(date +%s%N)\", \"role\": \"$2\"}" | json_field key
 }
+
+# database_url: the JDBC-less URL of the embedded PostgreSQL of a server started by start_server (for psql).
+database_url() {
+  local port
+  port=$(grep -oE 'Embedded PostgreSQL (initialised|started) on port [0-9]+' "$BENCH_DATA/server.log" | grep -oE '[0-9]+$' | tail -1)
+  echo "postgresql://postgres@localhost:$port/postgres"
+}
