@@ -56,6 +56,11 @@ class PlatformBootstrap implements ApplicationRunner {
         if (users.anyExists()) {
             return;
         }
+        if (!properties.given() && !embedded) {
+            log.warn("Empty database and no ISOTHERM_OPERATOR_EMAIL/ISOTHERM_OPERATOR_PASSWORD: no operator created."
+                    + " Set them and restart to create one.");
+            return;
+        }
         var operators = organizations.insert("Isotherm operators", List.of());
         if (properties.given()) {
             users.insert(
@@ -66,11 +71,6 @@ class PlatformBootstrap implements ApplicationRunner {
                     Role.OPERATOR,
                     Instant.now());
             log.info("Created the platform operator {}", properties.email());
-            return;
-        }
-        if (!embedded) {
-            log.warn("Empty database and no ISOTHERM_OPERATOR_EMAIL/ISOTHERM_OPERATOR_PASSWORD: no operator created."
-                    + " Set them and restart to create one.");
             return;
         }
         var operatorPassword = randomPassword();
