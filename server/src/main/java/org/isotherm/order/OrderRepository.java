@@ -190,6 +190,18 @@ class OrderRepository {
                 .optional();
     }
 
+    /**
+     * The order, row-locked until the transaction ends: a state change decided on what this returns cannot race the
+     * validation job, which waits for the lock and then finds the state already moved.
+     */
+    Optional<Order> findForUpdate(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE organization_id = :workspace AND id = :id FOR UPDATE")
+                .param("workspace", workspaceId)
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
     Optional<Order> findAnyWorkspace(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
                 .param("id", id)

@@ -131,7 +131,8 @@ class OrderService {
 
     @Transactional
     Order cancel(Caller caller, UUID id, @Nullable String reason) {
-        var order = find(caller, id);
+        var order = orders.findForUpdate(caller.workspaceId(), id)
+                .orElseThrow(() -> new NotFoundException("Order not found"));
         if (!order.state().canMoveTo(OrderState.CANCELLED)
                 || !orders.transition(
                         id,
