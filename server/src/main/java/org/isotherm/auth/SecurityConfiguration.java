@@ -1,20 +1,27 @@
 package org.isotherm.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.isotherm.web.WebProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * One stateless chain: bearer tokens and API keys, every endpoint authenticated unless listed public, the admin
@@ -45,7 +52,11 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            Credentials credentials,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes)
+            throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .cors(cors -> {})
                 .httpBasic(basic -> basic.disable())
@@ -64,6 +75,12 @@ class SecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> {
+                            var unrouted = unrouted(routes.getObject(), request);
+                            if (unrouted != null) {
+                                response.setStatus(unrouted.value());
+                                write(response, unrouted.getReasonPhrase());
+                                return;
+                            }
                             var failure = request.getAttribute(CallerAuthenticationFilter.FAILURE_ATTRIBUTE);
                             response.setStatus(401);
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -75,6 +92,20 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler(forbidden()))
                 .build();
+    }
+
+    /**
+     * As in FastAPI, routing comes before authentication: an unknown path is a 404 and a wrong method a 405 whether
+     * or not credentials came with it. Null when the request has a route, so that the 401 stands.
+     */
+    private static @Nullable HttpStatus unrouted(HandlerMapping routes, HttpServletRequest request) {
+        try {
+            return routes.getHandler(request) == null ? HttpStatus.NOT_FOUND : null;
+        } catch (HttpRequestMethodNotSupportedException e) {
+            return HttpStatus.METHOD_NOT_ALLOWED;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static AccessDeniedHandler forbidden() {

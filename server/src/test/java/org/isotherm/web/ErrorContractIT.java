@@ -16,6 +16,17 @@ class ErrorContractIT extends IntegrationTest {
     }
 
     @Test
+    void answersUnknownRouteWithNotFoundEvenWithoutCredentials() {
+        var response = http().get("/no/such/route");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+        assertThat(http().delete("/me").status()).isEqualTo(405);
+        assertThat(http().get("/me").status()).isEqualTo(401);
+        assertThat(http().get("/orders/not-a-uuid").status()).isEqualTo(401);
+    }
+
+    @Test
     void answersWrongMethodWithMethodNotAllowed() {
         var response = fixtures.workspace().http().delete("/me");
 
