@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.isotherm.web.BadRequestException;
 import org.isotherm.web.ConflictException;
@@ -37,6 +38,16 @@ class StacItems {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** The stored item (its JSON, then its own links), row-locked until the transaction ends. */
+    Optional<String[]> findForUpdate(int collectionKey, String id) {
+        return jdbc.sql(
+                        "SELECT content::text, links::text FROM stac_items WHERE collection_key = ? AND id = ? FOR UPDATE")
+                .param(collectionKey)
+                .param(id)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
     }
 
     /** Inserts or replaces one item; returns whether it was new. */

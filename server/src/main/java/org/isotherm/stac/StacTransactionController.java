@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,6 +31,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -157,6 +159,53 @@ class StacTransactionController {
             return inserted;
         }));
         return itemResponse(created ? HttpStatus.CREATED : HttpStatus.OK, caller, collectionId, itemId);
+    }
+
+    /**
+     * Partial update as a JSON merge patch (RFC 7386): members set to null are removed, objects merge, anything
+     * else replaces. The result is validated like a new item.
+     *
+     * @see <a href="https://github.com/stac-api-extensions/transaction">STAC API Transaction extension</a>
+     */
+    @PatchMapping(
+            path = "/stac/collections/{collectionId}/items/{itemId}",
+            consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<String> patchItem(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String collectionId,
+            @PathVariable String itemId,
+            @RequestBody JsonNode patch) {
+        writer(caller);
+        var collection = collections.own(caller.workspaceId(), collectionId);
+        if (!patch.isObject()) {
+            throw new BadRequestException("A merge patch must be a JSON object (RFC 7386)");
+        }
+        transactions.executeWithoutResult(status -> {
+            var stored = items.findForUpdate(collection.key(), itemId)
+                    .orElseThrow(
+                            () -> new NotFoundException("Item " + itemId + " not found in collection " + collectionId));
+            var current = (ObjectNode) json.readTree(stored[0]);
+            current.set("links", json.readTree(stored[1]));
+            var item = reader.read(mergePatch(current, patch), collectionId, itemId);
+            items.upsert(collection.key(), item, true);
+            widen(collection, item);
+        });
+        return itemResponse(HttpStatus.OK, caller, collectionId, itemId);
+    }
+
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        var result = target instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
+        for (var member : patch.properties()) {
+            if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+            } else {
+                result.set(member.getKey(), mergePatch(result.path(member.getKey()), member.getValue()));
+            }
+        }
+        return result;
     }
 
     @DeleteMapping("/stac/collections/{collectionId}/items/{itemId}")

@@ -122,6 +122,51 @@ class StacTransactionsIT extends IntegrationTest {
     }
 
     @Test
+    void patchesAnItemAsAJsonMergePatch() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        assertThat(http.put("/stac/collections/lstzoom/items/p1", TestItems.box("p1", 1, 1, 2, 2, T, 10))
+                        .status())
+                .isEqualTo(201);
+
+        var patched = http.send(
+                "PATCH",
+                "/stac/collections/lstzoom/items/p1",
+                "application/merge-patch+json",
+                "{\"properties\":{\"eo:cloud_cover\":42,\"platform\":null,\"order:id\":\"o-1\"}}".getBytes());
+
+        assertThat(patched.status()).isEqualTo(200);
+        var item = ws.http().get("/stac/collections/lstzoom/items/p1").json();
+        assertThat(item.at("/properties/eo:cloud_cover").asInt()).isEqualTo(42);
+        assertThat(item.at("/properties/platform").isMissingNode()).isTrue();
+        assertThat(item.at("/properties/datetime").asString()).isEqualTo("2025-03-01T10:30:00Z");
+        var search = ws.http()
+                .get("/stac/search?filter="
+                        + java.net.URLEncoder.encode("\"order:id\"='o-1'", java.nio.charset.StandardCharsets.UTF_8))
+                .json();
+        assertThat(search.get("numberMatched").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesPatchesThatBreakTheItemOrMissIt() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        http.put("/stac/collections/lstzoom/items/p2", TestItems.box("p2", 1, 1, 2, 2, T, 10));
+        var path = "/stac/collections/lstzoom/items/p2";
+
+        assertThat(http.patch(path, "{\"id\":\"renamed\"}").status()).isEqualTo(400);
+        assertThat(http.patch(path, "{\"properties\":{\"datetime\":null}}").status())
+                .isEqualTo(400);
+        assertThat(http.patch(path, "[1]").status()).isEqualTo(400);
+        assertThat(http.patch("/stac/collections/lstzoom/items/nope", "{}").status())
+                .isEqualTo(404);
+        assertThat(fixtures.workspace().http().patch(path, "{}").status()).isEqualTo(404);
+        assertThat(ws.as(ws.user(Role.MEMBER)).patch(path, "{}").status()).isEqualTo(403);
+        assertThat(ws.http().get(path).json().at("/properties/eo:cloud_cover").asInt())
+                .isEqualTo(10);
+    }
+
+    @Test
     void onlyIngestAdminsAndOperatorsWrite() {
         var ws = fixtures.workspace();
         var item = TestItems.box("r", 1, 1, 2, 2, T, 1);
