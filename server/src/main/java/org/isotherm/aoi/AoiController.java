@@ -17,6 +17,7 @@ import org.isotherm.geo.GeoJsonShapeException;
 import org.isotherm.geo.UtmMeasures;
 import org.isotherm.web.ConflictException;
 import org.isotherm.web.Idempotency;
+import org.isotherm.web.ListQuery;
 import org.isotherm.web.NotFoundException;
 import org.isotherm.web.RequestTooLargeException;
 import org.isotherm.web.RequestValidationException;
@@ -109,30 +110,11 @@ class AoiController {
             @RequestParam(defaultValue = "0") long offset,
             @RequestParam(defaultValue = "-created") String sort) {
         var errors = new ArrayList<ValidationError>();
-        if (limit < 1) {
-            errors.add(
-                    ValidationError.query("limit", "Input should be greater than or equal to 1", "greater_than_equal"));
-        } else if (limit > 1000) {
-            errors.add(ValidationError.query("limit", "Input should be less than or equal to 1000", "less_than_equal"));
-        }
-        if (offset < 0) {
-            errors.add(ValidationError.query(
-                    "offset", "Input should be greater than or equal to 0", "greater_than_equal"));
-        }
-        // An unencoded "+created" arrives as " created": the '+' of a query string is a space.
-        var newestFirst = switch (sort) {
-            case "-created" -> true;
-            case "created", "+created", " created" -> false;
-            default -> {
-                errors.add(ValidationError.query(
-                        "sort", "Input should be 'created', '+created' or '-created'", "literal_error"));
-                yield true;
-            }
-        };
+        var query = ListQuery.of(limit, offset, sort, errors);
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        var items = repository.page(caller.workspaceId(), limit, offset, newestFirst).stream()
+        var items = repository.page(caller.workspaceId(), query.limit(), query.offset(), query.newestFirst()).stream()
                 .map(AoiResponse::of)
                 .toList();
         return new AoiPage(repository.count(caller.workspaceId()), items);

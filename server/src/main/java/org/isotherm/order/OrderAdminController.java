@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.isotherm.auth.Caller;
+import org.isotherm.web.ListQuery;
 import org.isotherm.web.NotFoundException;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;
@@ -73,14 +74,7 @@ class OrderAdminController {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(name = "organization_id", required = false) @Nullable UUID organizationId) {
         var errors = new ArrayList<ValidationError>();
-        if (limit < 1 || limit > OrderController.MAX_LIMIT) {
-            errors.add(ValidationError.query(
-                    "limit", "Input should be from 1 to " + OrderController.MAX_LIMIT, "value_error"));
-        }
-        if (offset < 0) {
-            errors.add(ValidationError.query(
-                    "offset", "Input should be greater than or equal to 0", "greater_than_equal"));
-        }
+        var query = ListQuery.of(limit, offset, null, errors);
         OrderState stateFilter = null;
         if (state != null) {
             stateFilter = OrderState.parse(state).orElse(null);
@@ -91,7 +85,7 @@ class OrderAdminController {
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        var items = orders.acrossWorkspaces(organizationId, stateFilter, limit, offset).stream()
+        var items = orders.acrossWorkspaces(organizationId, stateFilter, query.limit(), (int) query.offset()).stream()
                 .map(OrderView::of)
                 .toList();
         return new OrderController.Page(orders.countAcrossWorkspaces(organizationId, stateFilter), items);

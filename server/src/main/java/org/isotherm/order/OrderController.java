@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
 import org.isotherm.web.Idempotency;
+import org.isotherm.web.ListQuery;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Orders")
 @RestController
 class OrderController {
-
-    static final int MAX_LIMIT = 1000;
 
     private final OrderService service;
     private final OrderRepository orders;
@@ -84,21 +83,7 @@ class OrderController {
             @RequestParam(name = "area_of_interest_id", required = false) @Nullable UUID areaOfInterestId,
             @RequestParam(required = false) @Nullable String tag) {
         var errors = new ArrayList<ValidationError>();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            errors.add(ValidationError.query(
-                    "limit",
-                    limit < 1
-                            ? "Input should be greater than or equal to 1"
-                            : "Input should be less than or equal to " + MAX_LIMIT,
-                    limit < 1 ? "greater_than_equal" : "less_than_equal"));
-        }
-        if (offset < 0) {
-            errors.add(ValidationError.query(
-                    "offset", "Input should be greater than or equal to 0", "greater_than_equal"));
-        }
-        if (!List.of("created", "+created", "-created").contains(sort)) {
-            errors.add(ValidationError.query("sort", "Input should be 'created', '+created' or '-created'", "enum"));
-        }
+        var query = ListQuery.of(limit, offset, sort, errors);
         OrderState stateFilter = null;
         if (state != null) {
             stateFilter = OrderState.parse(state).orElse(null);
@@ -110,9 +95,12 @@ class OrderController {
             throw new RequestValidationException(errors);
         }
         var filter = new OrderRepository.Filter(stateFilter, productName, areaOfInterestId, tag);
-        var items = orders.page(caller.workspaceId(), filter, !sort.equals("-created"), limit, offset).stream()
-                .map(OrderView::of)
-                .toList();
+        var items =
+                orders
+                        .page(caller.workspaceId(), filter, !query.newestFirst(), query.limit(), (int) query.offset())
+                        .stream()
+                        .map(OrderView::of)
+                        .toList();
         return new Page(orders.count(caller.workspaceId(), filter), items);
     }
 

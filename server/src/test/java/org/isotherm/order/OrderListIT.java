@@ -124,7 +124,7 @@ class OrderListIT extends IntegrationTest {
                 "limit=1001|limit|less_than_equal",
                 "limit=ten|limit|int_parsing",
                 "offset=-1|offset|greater_than_equal",
-                "sort=name|sort|enum",
+                "sort=name|sort|literal_error",
                 "state=done|state|enum",
                 "area_of_interest_id=42|area_of_interest_id|uuid_parsing",
             })
