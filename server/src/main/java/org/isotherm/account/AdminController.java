@@ -3,8 +3,6 @@ package org.isotherm.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
+import org.isotherm.web.ListQuery;
 import org.isotherm.web.ValidationError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,9 +41,8 @@ class AdminController {
     @Operation(summary = "All organizations (workspaces), newest first")
     @ApiResponse(responseCode = "200", description = "A page of organizations; `count` is the total")
     @GetMapping("/admin/organizations")
-    OrganizationPage list(
-            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    OrganizationPage list(@RequestParam(defaultValue = "10") int limit, @RequestParam(defaultValue = "0") int offset) {
+        ListQuery.checkPaging(limit, offset);
         return new OrganizationPage(organizations.count(), organizations.list(limit, offset));
     }
 

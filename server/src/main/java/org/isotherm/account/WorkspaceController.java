@@ -3,13 +3,12 @@ package org.isotherm.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
+import org.isotherm.web.ListQuery;
 import org.isotherm.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -56,8 +55,9 @@ class WorkspaceController {
     @GetMapping("/workspace/members")
     MemberPage members(
             @AuthenticationPrincipal Caller caller,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        ListQuery.checkPaging(limit, offset);
         var items = users.listMembers(caller.workspaceId(), limit, offset).stream()
                 .map(Member::of)
                 .toList();

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.isotherm.web.ForbiddenException;
+import org.isotherm.web.ListQuery;
 import org.isotherm.web.NotFoundException;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;
@@ -51,8 +50,9 @@ class ApiKeyController {
     @GetMapping("/workspace/api-keys")
     ApiKeyPage list(
             @AuthenticationPrincipal Caller caller,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        ListQuery.checkPaging(limit, offset);
         caller.require(Role.ADMIN);
         var items = apiKeys.list(caller.workspaceId(), limit, offset).stream()
                 .map(key -> ApiKeyView.of(key, null))

@@ -3,9 +3,8 @@ package org.isotherm.notify;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.isotherm.web.ListQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,9 +31,10 @@ class OutboxController {
     OutboxPage list(
             @Parameter(description = "Only e-mails to this address") @RequestParam(required = false) @Nullable
                     String to,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         var recipient = to == null || to.isBlank() ? null : to.strip();
+        ListQuery.checkPaging(limit, offset);
         return new OutboxPage(outbox.count(recipient), outbox.list(recipient, limit, offset));
     }
 

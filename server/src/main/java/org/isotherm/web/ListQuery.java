@@ -1,5 +1,6 @@
 package org.isotherm.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,15 @@ import org.jspecify.annotations.Nullable;
 public record ListQuery(int limit, long offset, boolean newestFirst) {
 
     public static final int MAX_LIMIT = 1000;
+
+    /** Checks {@code limit} and {@code offset} of a list that has one fixed order: 422 naming each bad one. */
+    public static void checkPaging(int limit, long offset) {
+        var errors = new ArrayList<ValidationError>();
+        of(limit, offset, null, errors);
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+    }
 
     /**
      * Checks the parameters; each problem is added to {@code errors} (so that a controller can add its own filters'

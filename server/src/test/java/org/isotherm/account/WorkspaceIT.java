@@ -60,6 +60,7 @@ class WorkspaceIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"limit\"]");
+        assertThat(response.json().at("/detail/0/type").asString()).isEqualTo("greater_than_equal");
         assertThat(offset.status()).isEqualTo(422);
         assertThat(notNumber.status()).isEqualTo(422);
         assertThat(notNumber.json().get("detail").get(0).get("type").asString()).isEqualTo("int_parsing");
