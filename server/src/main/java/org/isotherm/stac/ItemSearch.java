@@ -254,38 +254,27 @@ class ItemSearch {
             return orders.stream().map(o -> o.key().sql()).toList();
         }
 
-        /** First page and exact count in one statement (see ARCHITECTURE.md, measured search design). */
+        /**
+         * First page and exact count in one statement: one pass over the index, the count as a window over the
+         * candidates, then the page's documents by primary key (see ARCHITECTURE.md, measured search design).
+         */
         PageAndCount pageAndCount(int size) {
-            var params = new ArrayList<Object>(whereParams);
-            var selectVerdict = new ArrayList<Object>();
-            var rowVerdict = verdict("x", selectVerdict);
-            var materialized = "WITH m AS MATERIALIZED (SELECT i.collection_key, i.id, i.rectangular, " + sortColumns()
-                    + " FROM stac_items i WHERE " + where + "),\n";
-            var rowVerdictOf = "(SELECT " + rowVerdict
-                    + " FROM stac_items x WHERE x.collection_key = m.collection_key AND x.id = m.id)";
-            var page = " ORDER BY " + orderBy("", true) + " LIMIT " + size + ")\n";
-            var select = " p.*, i.content::text AS content, i.links::text AS links FROM (SELECT 1) one"
-                    + " LEFT JOIN p ON true LEFT JOIN stac_items i ON i.collection_key = p.collection_key"
-                    + " AND i.id = p.id ORDER BY " + orderBy("p.", true);
-            String sql;
-            if (rectangles) {
-                // rectangular items are decided by the index alone; only the others are looked up
-                var columns = "collection_key, id, " + sortNames();
-                sql = materialized
-                        + " o AS (SELECT m.*, " + rowVerdictOf + " AS verdict FROM m WHERE NOT m.rectangular),\n"
-                        + " p AS (SELECT " + columns + " FROM m WHERE m.rectangular UNION ALL SELECT " + columns
-                        + " FROM o WHERE verdict IS DISTINCT FROM 0" + page
-                        + "SELECT (SELECT count(*) FROM m WHERE m.rectangular)"
-                        + " + (SELECT count(*) FROM o WHERE verdict = 1) AS decided,"
-                        + " (SELECT count(*) FROM o WHERE verdict IS NULL) AS undecided," + select;
-            } else {
-                sql = materialized
-                        + " c AS (SELECT m.*, " + rowVerdictOf + " AS verdict FROM m),\n"
-                        + " p AS (SELECT * FROM c WHERE verdict IS DISTINCT FROM 0" + page
-                        + "SELECT (SELECT count(*) FROM c WHERE verdict = 1) AS decided,"
-                        + " (SELECT count(*) FROM c WHERE verdict IS NULL) AS undecided," + select;
-            }
-            params.addAll(selectVerdict);
+            var verdictParams = new ArrayList<Object>();
+            var rowVerdict = "(SELECT " + verdict("x", verdictParams)
+                    + " FROM stac_items x WHERE x.collection_key = i.collection_key AND x.id = i.id)";
+            // rectangular items are decided by the index alone; only the others are looked up
+            var verdictSql = rectangles ? "CASE WHEN i.rectangular THEN 1 ELSE " + rowVerdict + " END" : rowVerdict;
+            // OFFSET 0 keeps the verdict from being inlined into the WHERE, which would evaluate it twice
+            var sql = "SELECT p.*, i.content::text AS content, i.links::text AS links FROM (SELECT 1) one"
+                    + " LEFT JOIN (SELECT c.*, count(*) FILTER (WHERE c.verdict = 1) OVER () AS decided,"
+                    + " count(*) FILTER (WHERE c.verdict IS NULL) OVER () AS undecided"
+                    + " FROM (SELECT i.collection_key, i.id, " + sortColumns() + ", " + verdictSql + " AS verdict"
+                    + " FROM stac_items i WHERE " + where + " OFFSET 0) c WHERE c.verdict IS DISTINCT FROM 0"
+                    + " ORDER BY " + orderBy("c.", true) + " LIMIT " + size + ") p ON true"
+                    + " LEFT JOIN stac_items i ON i.collection_key = p.collection_key AND i.id = p.id"
+                    + " ORDER BY " + orderBy("p.", true);
+            var params = new ArrayList<Object>(verdictParams);
+            params.addAll(whereParams);
             long[] counts = new long[2];
             var candidates = new ArrayList<Candidate>();
             jdbc.sql(sql).params(params).query(rs -> {
