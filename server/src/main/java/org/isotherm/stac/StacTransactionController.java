@@ -36,9 +36,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The STAC transaction extensions (items and collections) for the caller's own workspace, plus bulk loading. Writers: the workspace's
- * {@code ingest} role (processing chains), its admins, and operators; everyone else gets 403. Operators also make
- * their own collections public (demo data) through {@code /admin/stac/public-collections/{id}}.
+ * The STAC transaction extensions (items and collections) for the caller's own workspace, plus bulk loading.
+ * Writers: the workspace's {@code ingest} role (processing chains), its admins, and operators; everyone else gets 403.
+ * Operators also make their own collections public (demo data) through {@code /admin/stac/public-collections/{id}}.
  *
  * @see <a href="https://github.com/stac-api-extensions/transaction">Transaction extension</a>
  * @see <a href="https://github.com/stac-api-extensions/collection-transaction">Collection Transaction extension</a>
