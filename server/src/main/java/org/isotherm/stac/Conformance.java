@@ -10,6 +10,7 @@ final class Conformance {
     static final List<String> CLASSES = List.of(
             "https://api.stacspec.org/v1.0.0/core",
             "https://api.stacspec.org/v1.0.0/collections",
+            "https://api.stacspec.org/v1.0.0/collections/extensions/transaction",
             "https://api.stacspec.org/v1.0.0/ogcapi-features",
             "https://api.stacspec.org/v1.0.0/ogcapi-features#fields",
             "https://api.stacspec.org/v1.0.0/ogcapi-features#sort",

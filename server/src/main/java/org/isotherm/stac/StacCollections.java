@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.isotherm.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,6 +72,20 @@ class StacCollections {
     StacCollection own(UUID workspaceId, String id) {
         return findVisible(workspaceId, id)
                 .filter(c -> c.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * A collection of the workspace itself, read past the cache with its row locked until the surrounding
+     * transaction ends (read-modify-write, as a merge patch does), or 404.
+     */
+    StacCollection lockOwn(UUID workspaceId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM stac_collections WHERE workspace_id = :workspace AND id = :id FOR UPDATE")
+                .param("workspace", workspaceId)
+                .param("id", id)
+                .query(StacCollections::row)
+                .optional()
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -139,7 +155,7 @@ class StacCollections {
                 .param("id", id)
                 .param("content", json.writeValueAsString(content))
                 .update();
-        visible.invalidateAll();
+        changed();
     }
 
     void update(UUID workspaceId, String id, ObjectNode content) {
@@ -150,7 +166,7 @@ class StacCollections {
                 .param("id", id)
                 .param("content", json.writeValueAsString(content))
                 .update();
-        visible.invalidateAll();
+        changed();
     }
 
     void delete(StacCollection collection) {
@@ -164,7 +180,7 @@ class StacCollections {
             // the product collections always exist: deleting one empties it and restores its description
             provisioned.remove(collection.workspaceId());
         }
-        visible.invalidateAll();
+        changed();
     }
 
     void setPublic(StacCollection collection, boolean isPublic) {
@@ -172,7 +188,7 @@ class StacCollections {
                 .param("public", isPublic)
                 .param("key", collection.key())
                 .update();
-        visible.invalidateAll();
+        changed();
     }
 
     /** Widens the stored extent to cover newly written items; called inside the writing transaction. */
@@ -199,7 +215,23 @@ class StacCollections {
                 .param("end", java.sql.Timestamp.from(end))
                 .param("key", key)
                 .update();
+        changed();
+    }
+
+    /**
+     * Drops the cached lookups now and, inside a transaction, again once it has ended: a request that reloads the
+     * cache in between would otherwise keep the state from before the commit for the cache's lifetime.
+     */
+    private void changed() {
         visible.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    visible.invalidateAll();
+                }
+            });
+        }
     }
 
     private static StacCollection row(ResultSet rs, int n) throws SQLException {

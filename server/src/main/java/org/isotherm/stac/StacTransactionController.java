@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -35,11 +36,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The STAC transaction extension for the caller's own workspace, plus bulk loading. Writers: the workspace's
- * {@code ingest} role (processing chains), its admins, and operators; everyone else gets 403. Operators also make
- * their own collections public (demo data) through {@code /admin/stac/public-collections/{id}}.
+ * The STAC transaction extensions (items and collections) for the caller's own workspace, plus bulk loading.
+ * Writers: the workspace's {@code ingest} role (processing chains), its admins, and operators; everyone else gets 403.
+ * Operators also make their own collections public (demo data) through {@code /admin/stac/public-collections/{id}}.
  *
  * @see <a href="https://github.com/stac-api-extensions/transaction">Transaction extension</a>
+ * @see <a href="https://github.com/stac-api-extensions/collection-transaction">Collection Transaction extension</a>
  */
 @RestController
 class StacTransactionController {
@@ -99,6 +101,32 @@ class StacTransactionController {
         var collection = collection(body, collectionId);
         collections.own(caller.workspaceId(), collectionId);
         collections.update(caller.workspaceId(), collectionId, collection);
+        return written(HttpStatus.OK, caller, collectionId);
+    }
+
+    /**
+     * Partial update as a JSON merge patch (RFC 7386) of the collection as GET shows it; the result must pass
+     * exactly what a PUT body must pass. Like PUT, it cannot change links (built per request) or the extent (computed
+     * from the items): patched values there must still be valid STAC, and are then dropped.
+     *
+     * @see <a href="https://github.com/stac-api-extensions/collection-transaction">Collection Transaction
+     *     extension</a>
+     */
+    @PatchMapping(
+            path = "/stac/collections/{collectionId}",
+            consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<String> patchCollection(
+            @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @RequestBody JsonNode patch) {
+        writer(caller);
+        collections.own(caller.workspaceId(), collectionId);
+        requireMergePatch(patch);
+        var links = StacLinks.current();
+        transactions.executeWithoutResult(status -> {
+            // the row lock serializes concurrent patches: each merges into what the one before it committed
+            var current = read.collectionJson(collections.lockOwn(caller.workspaceId(), collectionId), links);
+            collections.update(
+                    caller.workspaceId(), collectionId, collection(mergePatch(current, patch), collectionId));
+        });
         return written(HttpStatus.OK, caller, collectionId);
     }
 
@@ -177,9 +205,7 @@ class StacTransactionController {
             @RequestBody JsonNode patch) {
         writer(caller);
         var collection = collections.own(caller.workspaceId(), collectionId);
-        if (!patch.isObject()) {
-            throw new BadRequestException("A merge patch must be a JSON object (RFC 7386)");
-        }
+        requireMergePatch(patch);
         transactions.executeWithoutResult(status -> {
             var stored = items.findForUpdate(collection.key(), itemId)
                     .orElseThrow(
@@ -193,6 +219,17 @@ class StacTransactionController {
         return itemResponse(HttpStatus.OK, caller, collectionId, itemId);
     }
 
+    /**
+     * A merge patch of a whole document must be an object: RFC 7386 would make any other value replace the document,
+     * which for an item or collection is never valid.
+     */
+    private static void requireMergePatch(JsonNode patch) {
+        if (!patch.isObject()) {
+            throw new BadRequestException("A merge patch must be a JSON object (RFC 7386)");
+        }
+    }
+
+    /** RFC 7386 applied to a copy of the target: null removes a member, objects merge, anything else replaces. */
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch.deepCopy();
@@ -393,9 +430,17 @@ class StacTransactionController {
                 collection.key(), item.minLon(), item.minLat(), item.maxLon(), item.maxLat(), item.start(), item.end());
     }
 
+    /**
+     * The body of a POST, PUT or merged PATCH checked against the STAC collection schema and made ready to store:
+     * links and extent are dropped because they are built per request and computed from the items.
+     */
     private ObjectNode collection(JsonNode body, String expectedId) {
         if (!(body instanceof ObjectNode node)) {
             throw new BadRequestException("Invalid collection: must be a JSON object");
+        }
+        if (expectedId != null && !node.has("id")) {
+            // PUT and PATCH take the id from the path when the body leaves it out (Transaction extension)
+            node.put("id", expectedId);
         }
         var id = node.path("id").asString("");
         if (id.isBlank() || id.contains("/") || id.length() > 256) {
@@ -440,9 +485,11 @@ class StacTransactionController {
 
     private ResponseEntity<String> written(HttpStatus status, Caller caller, String id) {
         var body = read.collection(caller, id).getBody();
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+        var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.CREATED) {
+            response.location(URI.create(StacLinks.current().collection(id)));
+        }
+        return response.body(body);
     }
 
     private ResponseEntity<String> itemResponse(HttpStatus status, Caller caller, String collectionId, String id) {
