@@ -494,6 +494,10 @@ class StacTransactionController {
 
     private ResponseEntity<String> itemResponse(HttpStatus status, Caller caller, String collectionId, String id) {
         var body = read.item(caller, collectionId, id).getBody();
-        return ResponseEntity.status(status).contentType(StacController.GEOJSON).body(body);
+        var response = ResponseEntity.status(status).contentType(StacController.GEOJSON);
+        if (status == HttpStatus.CREATED) {
+            response.location(URI.create(StacLinks.current().item(collectionId, id)));
+        }
+        return response.body(body);
     }
 }

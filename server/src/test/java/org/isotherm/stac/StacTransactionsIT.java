@@ -122,6 +122,23 @@ class StacTransactionsIT extends IntegrationTest {
     }
 
     @Test
+    void createdItemsAnswerWithTheirLocation() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+
+        var posted = http.post("/stac/collections/lstzoom/items", TestItems.box("posted", 1, 1, 2, 2, T, 10));
+        var put = http.put("/stac/collections/lstzoom/items/put", TestItems.box("put", 1, 1, 2, 2, T, 10));
+        var replaced = http.put("/stac/collections/lstzoom/items/put", TestItems.box("put", 1, 1, 2, 2, T, 20));
+
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.header("Location")).endsWith("/stac/collections/lstzoom/items/posted");
+        assertThat(put.status()).isEqualTo(201);
+        assertThat(put.header("Location")).endsWith("/stac/collections/lstzoom/items/put");
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.header("Location")).isNull();
+    }
+
+    @Test
     void patchesAnItemAsAJsonMergePatch() {
         var ws = fixtures.workspace();
         var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
