@@ -1,12 +1,12 @@
 package org.isotherm.auth;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.isotherm.account.UserAccount;
 import org.isotherm.account.UserRepository;
+import org.isotherm.db.ReadCaches;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +30,10 @@ public class Credentials {
             Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
-        this.users = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterWrite(properties.credentialCacheTtl())
-                .build(userRepository::findById);
-        this.apiKeys = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterWrite(properties.credentialCacheTtl())
-                .build(apiKeyRepository::findByPrefix);
+        this.users =
+                ReadCaches.refreshing(properties.credentialCacheTtl(), 100_000).build(userRepository::findById);
+        this.apiKeys =
+                ReadCaches.refreshing(properties.credentialCacheTtl(), 100_000).build(apiKeyRepository::findByPrefix);
     }
 
     Caller fromBearerToken(String token) {

@@ -52,13 +52,20 @@ class ItemSearch {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SearchGate gate;
 
-    ItemSearch(JdbcClient jdbc, JsonMapper json) {
+    ItemSearch(JdbcClient jdbc, JsonMapper json, SearchGate gate) {
         this.jdbc = jdbc;
         this.json = json;
+        this.gate = gate;
     }
 
     Page search(
+            SearchRequest request, List<StacCollection> collections, List<SpatialConstraint> spatial, Filter filter) {
+        return gate.run(() -> searchNow(request, collections, spatial, filter));
+    }
+
+    private Page searchNow(
             SearchRequest request, List<StacCollection> collections, List<SpatialConstraint> spatial, Filter filter) {
         var orders = orders(request.sortby());
         var fingerprint = request.fingerprint();

@@ -1,7 +1,6 @@
 package org.isotherm.stac;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.isotherm.db.ReadCaches;
 import org.isotherm.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,10 +39,8 @@ class StacCollections {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Set<UUID> provisioned = ConcurrentHashMap.newKeySet();
-    private final Cache<UUID, List<StacCollection>> visible = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(2))
-            .maximumSize(10_000)
-            .build();
+    private final LoadingCache<UUID, List<StacCollection>> visible =
+            ReadCaches.refreshing(Duration.ofSeconds(2), 10_000).build(this::load);
 
     StacCollections(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -51,7 +49,7 @@ class StacCollections {
 
     /** The collections this workspace sees, ordered by id. */
     List<StacCollection> visible(UUID workspaceId) {
-        return visible.get(workspaceId, this::load);
+        return visible.get(workspaceId);
     }
 
     /** A visible collection, or 404. */
