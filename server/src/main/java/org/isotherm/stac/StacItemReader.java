@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.isotherm.geo.GeoJsonGeometries;
 import org.isotherm.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,8 +134,8 @@ class StacItemReader {
     static Geometry geometry(@Nullable String id, JsonNode node) {
         Geometry geometry;
         try {
-            geometry = new GeoJsonReader().read(node.toString());
-        } catch (ParseException | RuntimeException e) {
+            geometry = GeoJsonGeometries.read(node);
+        } catch (IllegalArgumentException e) {
             throw invalid(id, "geometry is not valid GeoJSON: " + e.getMessage());
         }
         if (geometry.isEmpty()) {

@@ -217,9 +217,18 @@ class StacItems {
         return value == null ? line.append("\\N") : text(line, value.toString());
     }
 
-    /** COPY text format: backslash, tab and line breaks escaped. */
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** COPY text format: backslash, tab and line breaks escaped; the part before the first of them copied whole. */
     private static StringBuilder text(StringBuilder line, String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !special(value.charAt(plain))) {
+            plain++;
+        }
+        line.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> line.append("\\\\");
