@@ -137,23 +137,34 @@ class StacCollections {
         provisioned.add(workspaceId);
     }
 
-    boolean exists(UUID workspaceId, String id) {
+    /** Stores a new collection; false when the workspace already has one with this id (nothing changes then). */
+    boolean insert(UUID workspaceId, String id, ObjectNode content) {
         provision(workspaceId);
-        return jdbc.sql("SELECT count(*) FROM stac_collections WHERE workspace_id = :workspace AND id = :id")
-                        .param("workspace", workspaceId)
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    void insert(UUID workspaceId, String id, ObjectNode content) {
-        jdbc.sql("INSERT INTO stac_collections (workspace_id, id, content) VALUES (:workspace, :id, :content::jsonb)")
+        int inserted = jdbc.sql("""
+                INSERT INTO stac_collections (workspace_id, id, content) VALUES (:workspace, :id, :content::jsonb)
+                ON CONFLICT (workspace_id, id) DO NOTHING""")
                 .param("workspace", workspaceId)
                 .param("id", id)
                 .param("content", json.writeValueAsString(content))
                 .update();
         changed();
+        return inserted == 1;
+    }
+
+    /** Replaces the collection, or stores it when the workspace has none with this id; true when it was new. */
+    boolean upsert(UUID workspaceId, String id, ObjectNode content) {
+        provision(workspaceId);
+        boolean created = jdbc.sql("""
+                INSERT INTO stac_collections (workspace_id, id, content) VALUES (:workspace, :id, :content::jsonb)
+                ON CONFLICT (workspace_id, id) DO UPDATE SET content = EXCLUDED.content, updated = now()
+                RETURNING xmax = 0""")
+                .param("workspace", workspaceId)
+                .param("id", id)
+                .param("content", json.writeValueAsString(content))
+                .query(Boolean.class)
+                .single();
+        changed();
+        return created;
     }
 
     void update(UUID workspaceId, String id, ObjectNode content) {

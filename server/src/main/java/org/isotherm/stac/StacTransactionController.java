@@ -87,10 +87,9 @@ class StacTransactionController {
         writer(caller);
         var collection = collection(body, null);
         var id = collection.path("id").asString();
-        if (collections.exists(caller.workspaceId(), id)) {
-            throw new ConflictException("Collection " + id + " already exists");
+        if (!collections.insert(caller.workspaceId(), id, collection)) {
+            throw new ConflictException("Collection " + id + " already exists (PUT replaces it)");
         }
-        collections.insert(caller.workspaceId(), id, collection);
         return written(HttpStatus.CREATED, caller, id);
     }
 
@@ -99,9 +98,9 @@ class StacTransactionController {
             @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @RequestBody JsonNode body) {
         writer(caller);
         var collection = collection(body, collectionId);
-        collections.own(caller.workspaceId(), collectionId);
-        collections.update(caller.workspaceId(), collectionId, collection);
-        return written(HttpStatus.OK, caller, collectionId);
+        // an upsert, as PUT of an item is
+        boolean created = collections.upsert(caller.workspaceId(), collectionId, collection);
+        return written(created ? HttpStatus.CREATED : HttpStatus.OK, caller, collectionId);
     }
 
     /**

@@ -122,6 +122,34 @@ class StacTransactionsIT extends IntegrationTest {
     }
 
     @Test
+    void putCreatesACollectionItsWorkspaceLacksAndReplacesOnlyItsOwn() {
+        var ws = fixtures.workspace();
+        var other = fixtures.workspace();
+        var body = "{\"id\":\"upserted\",\"description\":\"First\",\"license\":\"CC-BY-4.0\"}";
+
+        var created = ws.http().put("/stac/collections/upserted", body);
+        var replaced = ws.http().put("/stac/collections/upserted", body.replace("First", "Second"));
+        var theirs = other.http().put("/stac/collections/upserted", body.replace("First", "Theirs"));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/stac/collections/upserted");
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(ws.http()
+                        .get("/stac/collections/upserted")
+                        .json()
+                        .get("description")
+                        .asString())
+                .isEqualTo("Second");
+        assertThat(other.http()
+                        .get("/stac/collections/upserted")
+                        .json()
+                        .get("description")
+                        .asString())
+                .isEqualTo("Theirs");
+    }
+
+    @Test
     void createdItemsAnswerWithTheirLocation() {
         var ws = fixtures.workspace();
         var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
