@@ -79,6 +79,20 @@ class AccountTokens {
                 .update();
     }
 
+    /**
+     * Deletes up to {@code limit} tokens that were used, or expired, before {@code cutoff}. Nothing reads a spent
+     * token: using one answers the same "invalid link" as an unknown token.
+     */
+    int deleteSpentBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM account_tokens WHERE token_hash IN (
+                            SELECT token_hash FROM account_tokens WHERE least(used_at, expires_at) < :cutoff
+                            LIMIT :limit)""")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
     private static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

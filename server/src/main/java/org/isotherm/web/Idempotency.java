@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -24,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Usage from a controller: {@code return idempotency.execute(workspaceId, "orders/batch", key, body, () ->
  * ResponseEntity.status(201).body(service.create(...)));} where the service method is {@code @Transactional} (it
  * joins this transaction).
+ *
+ * <p>A key is remembered for {@link #RETENTION}: after that the same key is a new request, and the daily purge
+ * deletes the row.
  */
 @Component
 public class Idempotency {
@@ -58,20 +60,20 @@ public class Idempotency {
         }
         validate(key);
         var hash = hash(json.writeValueAsString(requestBody));
-        if (ThreadLocalRandom.current().nextInt(100) == 0) {
-            jdbc.sql("DELETE FROM idempotency_keys WHERE created < now() - make_interval(secs => :seconds)")
-                    .param("seconds", RETENTION.toSeconds())
-                    .update();
-        }
         return transactions.execute(status -> {
+            // A key older than its window counts as new even before the daily purge (IdempotencyPurge) deleted it.
             int inserted = jdbc.sql("""
                             INSERT INTO idempotency_keys (organization_id, scope, key, request_hash)
                             VALUES (:workspace, :scope, :key, :hash)
-                            ON CONFLICT DO NOTHING""")
+                            ON CONFLICT (organization_id, scope, key) DO UPDATE
+                            SET request_hash = EXCLUDED.request_hash, status = NULL, response_body = NULL,
+                                created = now()
+                            WHERE idempotency_keys.created < now() - make_interval(secs => :seconds)""")
                     .param("workspace", workspaceId)
                     .param("scope", scope)
                     .param("key", key)
                     .param("hash", hash)
+                    .param("seconds", RETENTION.toSeconds())
                     .update();
             if (inserted == 0) {
                 return replay(workspaceId, scope, key, hash);

@@ -22,6 +22,9 @@ class OutboxIT extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    OutboxRepository outbox;
+
     private Http operator;
 
     @BeforeEach
@@ -48,6 +51,8 @@ class OutboxIT extends IntegrationTest {
         assertThat(entry.get("subject").asString()).isEqualTo("Hello");
         assertThat(entry.get("body").asString()).isEqualTo("Line one\nLine two");
         assertThat(entry.get("error").isNull()).isTrue();
+        assertThat(entry.get("attempts").asInt()).isEqualTo(1);
+        assertThat(entry.get("next_attempt_at").isNull()).isTrue();
         assertThat(entry.get("sent_at").asString()).endsWith("Z");
         assertThat(entry.get("created").asString()).endsWith("Z");
     }
@@ -79,6 +84,49 @@ class OutboxIT extends IntegrationTest {
         assertThat(page.get("items").get(0).get("subject").asString()).isEqualTo("second");
         assertThat(page.get("items").get(1).get("subject").asString()).isEqualTo("first");
         assertThat(operator.get("/admin/outbox").json().get("count").asLong()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void filtersByStatus() {
+        var to = recipient();
+        outbox.insert(to, "kept", "1", "stored", null);
+        var pending = outbox.insert(to, "waiting", "2", "pending", Instant.now().plus(Duration.ofDays(1)));
+        var failed = outbox.insert(to, "lost", "3", "pending", Instant.now().plus(Duration.ofDays(1)));
+        outbox.markAttemptFailed(failed, "Couldn't connect to host", null);
+
+        var failedPage = operator.get("/admin/outbox?status=failed&to=" + to).json();
+        var pendingPage = operator.get("/admin/outbox?status=pending&to=" + to).json();
+
+        assertThat(failedPage.get("count").asLong()).isEqualTo(1);
+        assertThat(failedPage.get("items").get(0).get("subject").asString()).isEqualTo("lost");
+        assertThat(failedPage.get("items").get(0).get("error").asString()).isEqualTo("Couldn't connect to host");
+        assertThat(pendingPage.get("count").asLong()).isEqualTo(1);
+        assertThat(pendingPage.get("items").get(0).get("id").asString()).isEqualTo(pending.toString());
+        assertThat(operator.get("/admin/outbox?status=sent&to=" + to)
+                        .json()
+                        .get("count")
+                        .asLong())
+                .isZero();
+        assertThat(operator.get("/admin/outbox?status=stored&to=" + to)
+                        .json()
+                        .get("count")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(Outbox.count(operator, to)).isEqualTo(3);
+    }
+
+    @Test
+    void rejectsAnUnknownStatusTogetherWithBadPaging() {
+        var response = operator.get("/admin/outbox?status=lost&limit=0");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().toString())
+                .isEqualTo("{\"detail\":["
+                        + "{\"loc\":[\"query\",\"limit\"],\"msg\":\"Input should be greater than or equal to 1\","
+                        + "\"type\":\"greater_than_equal\"},"
+                        + "{\"loc\":[\"query\",\"status\"],"
+                        + "\"msg\":\"Input should be 'stored', 'pending', 'sent' or 'failed'\","
+                        + "\"type\":\"literal_error\"}]}");
     }
 
     @Test

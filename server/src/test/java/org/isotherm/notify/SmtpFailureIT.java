@@ -6,13 +6,12 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.isotherm.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class SmtpFailureIT extends IntegrationTest {
@@ -20,8 +19,8 @@ class SmtpFailureIT extends IntegrationTest {
     @Autowired
     OutboxRepository outbox;
 
-    @Test
-    void recordsWhyAnEmailCouldNotBeSent() throws Exception {
+    /** An SMTP sender to a port nobody listens on. */
+    static JavaMailSenderImpl unreachableSmtp() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -29,21 +28,28 @@ class SmtpFailureIT extends IntegrationTest {
         var unreachable = new JavaMailSenderImpl();
         unreachable.setHost("localhost");
         unreachable.setPort(closedPort);
-        var smtp = new StaticListableBeanFactory(Map.of("smtp", unreachable)).getBeanProvider(JavaMailSender.class);
-        var mailer =
-                new Mailer(outbox, smtp, new MailProperties("Isotherm <no-reply@isotherm.local>"), Clock.systemUTC());
+        return unreachable;
+    }
+
+    @Test
+    void recordsWhyAnEmailCouldNotBeSentAndKeepsItForARetry() throws Exception {
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var mailer = new Mailer(
+                outbox, TestMail.smtp(unreachableSmtp()), TestMail.properties(), Clock.fixed(now, ZoneOffset.UTC));
 
         var id = mailer.send("lost-" + UUID.randomUUID() + "@mail.test", "Lost", "body");
 
         var deadline = Instant.now().plus(Duration.ofSeconds(20));
         var entry = outbox.find(id).orElseThrow();
-        while (entry.status().equals("pending") && Instant.now().isBefore(deadline)) {
+        while (entry.error() == null && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
             entry = outbox.find(id).orElseThrow();
         }
         mailer.stop();
-        assertThat(entry.status()).isEqualTo("failed");
+        assertThat(entry.status()).isEqualTo("pending");
         assertThat(entry.error()).contains("Couldn't connect to host");
+        assertThat(entry.attempts()).isEqualTo(1);
+        assertThat(entry.nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
         assertThat(entry.sentAt()).isNull();
     }
 }

@@ -115,6 +115,25 @@ class IdempotencyIT extends IntegrationTest {
     }
 
     @Test
+    void treatsAKeyPastItsDayAsANewRequest() {
+        create("key-5", Map.of("name", "a"));
+        jdbc.sql("UPDATE idempotency_keys SET created = now() - interval '25 hours'"
+                        + " WHERE organization_id = :workspace AND key = 'key-5'")
+                .param("workspace", workspace)
+                .update();
+
+        var late = create("key-5", Map.of("name", "b"));
+        var retryOfLate = create("key-5", Map.of("name", "b"));
+
+        assertThat(late.getStatusCode().value()).isEqualTo(201);
+        assertThat(late.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(retryOfLate.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retryOfLate.getBody().toString())
+                .contains(((Map<?, ?>) late.getBody()).get("id").toString());
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
     void rejectsMalformedKey() {
         assertThatThrownBy(() -> create("has space", Map.of("name", "d")))
                 .isInstanceOf(RequestValidationException.class)
