@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,16 @@ class PurgeIT extends IntegrationTest {
                 .param("ws", ws.id)
                 .query(String.class)
                 .list();
+    }
+
+    @Test
+    void isScheduledOnceForTheClusterDailyAtHalfPastThreeUtc() {
+        var next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = :task")
+                .param("task", PurgeTask.TASK)
+                .query(Timestamp.class)
+                .single();
+
+        assertThat(next.toInstant().atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(3, 30));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.isotherm.support.IntegrationTest;
 import org.isotherm.support.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,9 @@ class MailRetryIT extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private final Instant due = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 
     private static String recipient() {
@@ -53,6 +57,16 @@ class MailRetryIT extends IntegrationTest {
 
     private Mailer node(TestMail.ManualClock clock) {
         return new Mailer(outbox, TestMail.smtp(smtp), TestMail.properties(), clock);
+    }
+
+    @Test
+    void isARecurringTaskOfTheWholeCluster() {
+        var executions = jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :task")
+                .param("task", MailRetry.TASK)
+                .query(Long.class)
+                .single();
+
+        assertThat(executions).isEqualTo(1);
     }
 
     @Test
