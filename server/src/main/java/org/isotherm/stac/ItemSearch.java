@@ -215,14 +215,6 @@ class ItemSearch {
             return String.join(", ", columns);
         }
 
-        private String sortNames() {
-            var names = new ArrayList<String>();
-            for (int i = 0; i < orders.size(); i++) {
-                names.add("s" + i);
-            }
-            return String.join(", ", names);
-        }
-
         private String orderBy(String alias, boolean forward) {
             var terms = new ArrayList<String>();
             for (int i = 0; i < orders.size(); i++) {
@@ -263,7 +255,7 @@ class ItemSearch {
 
         /**
          * First page and exact count in one statement: one pass over the index, the count as a window over the
-         * candidates, then the page's documents by primary key (see ARCHITECTURE.md, measured search design).
+         * candidates, then the page's documents by primary key (bench/stac/README.md says why and what it costs).
          */
         PageAndCount pageAndCount(int size) {
             var verdictParams = new ArrayList<Object>();
