@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,6 +68,17 @@ class MailRetryIT extends IntegrationTest {
                 .single();
 
         assertThat(executions).isEqualTo(1);
+    }
+
+    @Test
+    void boundsEverySmtpExchangeWellWithinTheClaimLease() {
+        var settings = ((JavaMailSenderImpl) smtp).getJavaMailProperties();
+
+        for (var timeout : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+            assertThat(Duration.ofMillis(Long.parseLong(settings.getProperty(timeout))))
+                    .as(timeout)
+                    .isLessThanOrEqualTo(Mailer.CLAIM_LEASE.dividedBy(10));
+        }
     }
 
     @Test
