@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.isotherm.geo.GeoJsonGeometries;
 import org.isotherm.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -382,9 +383,9 @@ class ItemSearch {
         }
     }
 
+    /** A stored item's geometry: checked when it was written, so only read here (validity is not re-checked). */
     private Geometry geometryOf(String content) {
-        var node = json.readTree(content).get("geometry");
-        return StacItemReader.geometry(null, node);
+        return GeoJsonGeometries.read(json.readTree(content).get("geometry"));
     }
 
     private record Candidate(Row row, @Nullable Integer verdict) {}

@@ -117,6 +117,7 @@ class StacTransactionController {
     ResponseEntity<String> patchCollection(
             @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @RequestBody JsonNode patch) {
         writer(caller);
+        // through the cache first: 404 before any lock, and the product collections exist once looked up
         collections.own(caller.workspaceId(), collectionId);
         requireMergePatch(patch);
         var links = StacLinks.current();
