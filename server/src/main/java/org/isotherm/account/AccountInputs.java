@@ -2,6 +2,7 @@ package org.isotherm.account;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.isotherm.auth.Passwords;
 import org.isotherm.auth.Role;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.isotherm.account.AccountTokens.Purpose;
-import org.isotherm.auth.ApiKeyRepository;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Credentials;
+import org.isotherm.auth.Passwords;
 import org.isotherm.auth.Role;
 import org.isotherm.notify.Mailer;
 import org.isotherm.web.BadRequestException;
@@ -33,7 +33,6 @@ class AccountService {
     private final UserRepository users;
     private final OrganizationRepository organizations;
     private final AccountTokens tokens;
-    private final ApiKeyRepository apiKeys;
     private final Passwords passwords;
     private final Mailer mailer;
     private final Credentials credentials;
@@ -44,7 +43,6 @@ class AccountService {
             UserRepository users,
             OrganizationRepository organizations,
             AccountTokens tokens,
-            ApiKeyRepository apiKeys,
             Passwords passwords,
             Mailer mailer,
             Credentials credentials,
@@ -53,7 +51,6 @@ class AccountService {
         this.users = users;
         this.organizations = organizations;
         this.tokens = tokens;
-        this.apiKeys = apiKeys;
         this.passwords = passwords;
         this.mailer = mailer;
         this.credentials = credentials;
@@ -218,9 +215,7 @@ class AccountService {
             throw new ConflictException("Cannot demote the last admin of the workspace");
         }
         users.updateRole(memberId, role);
-        for (var prefix : apiKeys.revokeCreatedByAbove(memberId, role)) {
-            credentials.forgetApiKey(prefix);
-        }
+        credentials.revokeApiKeysAbove(memberId, role);
         credentials.forgetUser(memberId);
         return users.findById(memberId).orElseThrow();
     }
@@ -238,9 +233,7 @@ class AccountService {
             throw new ConflictException("Cannot remove the last admin of the workspace");
         }
         users.disable(memberId);
-        for (var prefix : apiKeys.revokeCreatedBy(memberId)) {
-            credentials.forgetApiKey(prefix);
-        }
+        credentials.revokeApiKeysOf(memberId);
         credentials.forgetUser(memberId);
     }
 

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.isotherm.auth.Passwords;
 import org.isotherm.auth.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

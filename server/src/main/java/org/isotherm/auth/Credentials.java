@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.isotherm.account.UserAccount;
-import org.isotherm.account.UserRepository;
 import org.isotherm.db.ReadCaches;
 import org.springframework.stereotype.Component;
 
@@ -19,19 +17,21 @@ public class Credentials {
 
     private final JwtTokens tokens;
     private final Clock clock;
-    private final LoadingCache<UUID, Optional<UserAccount>> users;
+    private final LoadingCache<UUID, Optional<UserLookup.KnownUser>> users;
     private final LoadingCache<String, Optional<ApiKey>> apiKeys;
+    private final ApiKeyRepository apiKeyRepository;
 
     Credentials(
             JwtTokens tokens,
-            UserRepository userRepository,
+            UserLookup userLookup,
             ApiKeyRepository apiKeyRepository,
             AuthProperties properties,
             Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
+        this.apiKeyRepository = apiKeyRepository;
         this.users =
-                ReadCaches.refreshing(properties.credentialCacheTtl(), 100_000).build(userRepository::findById);
+                ReadCaches.refreshing(properties.credentialCacheTtl(), 100_000).build(userLookup::findById);
         this.apiKeys =
                 ReadCaches.refreshing(properties.credentialCacheTtl(), 100_000).build(apiKeyRepository::findByPrefix);
     }
@@ -39,12 +39,12 @@ public class Credentials {
     Caller fromBearerToken(String token) {
         var claims = tokens.verify(token);
         var user = users.get(claims.userId())
-                .filter(UserAccount::active)
+                .filter(UserLookup.KnownUser::active)
                 .filter(u -> u.tokenVersion() == claims.tokenVersion())
-                .filter(u -> u.organizationId().equals(claims.workspaceId()))
+                .filter(u -> u.workspaceId().equals(claims.workspaceId()))
                 .orElseThrow(() -> new BadCredentialsException(
                         "Token no longer valid (password changed or account removed): request a new token"));
-        return new Caller(user.id(), user.organizationId(), user.role(), user.email(), null);
+        return new Caller(user.id(), user.workspaceId(), user.role(), user.email(), null);
     }
 
     Caller fromApiKey(String key) {
@@ -59,14 +59,14 @@ public class Credentials {
             throw new BadCredentialsException(apiKey.revokedAt() != null ? "API key revoked" : "API key expired");
         }
         var creator = users.get(apiKey.createdBy())
-                .filter(UserAccount::active)
+                .filter(UserLookup.KnownUser::active)
                 .orElseThrow(() -> new BadCredentialsException("API key revoked"));
         return new Caller(creator.id(), apiKey.workspaceId(), apiKey.role(), creator.email(), apiKey.id());
     }
 
     /** Issues a bearer token for a user who just proved who they are. */
-    JwtTokens.IssuedToken issueToken(UserAccount user) {
-        return tokens.issue(user.id(), user.organizationId(), user.tokenVersion());
+    JwtTokens.IssuedToken issueToken(UserLookup.KnownUser user) {
+        return tokens.issue(user.id(), user.workspaceId(), user.tokenVersion());
     }
 
     public void forgetUser(UUID userId) {
@@ -75,5 +75,15 @@ public class Credentials {
 
     public void forgetApiKey(String prefix) {
         apiKeys.invalidate(prefix);
+    }
+
+    /** Revokes every API key the user created (they left the workspace), at once on this node. */
+    public void revokeApiKeysOf(UUID userId) {
+        apiKeyRepository.revokeCreatedBy(userId).forEach(this::forgetApiKey);
+    }
+
+    /** Revokes the user's API keys whose role they may no longer grant (after a demotion to {@code role}). */
+    public void revokeApiKeysAbove(UUID userId, Role role) {
+        apiKeyRepository.revokeCreatedByAbove(userId, role).forEach(this::forgetApiKey);
     }
 }

@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import org.isotherm.account.Passwords;
-import org.isotherm.account.UserRepository;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;
 import org.springframework.http.MediaType;
@@ -19,12 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenController {
 
-    private final UserRepository users;
+    private final UserLookup users;
     private final Passwords passwords;
     private final Credentials credentials;
     private final LoginRateLimiter rateLimiter;
 
-    TokenController(UserRepository users, Passwords passwords, Credentials credentials, LoginRateLimiter rateLimiter) {
+    TokenController(UserLookup users, Passwords passwords, Credentials credentials, LoginRateLimiter rateLimiter) {
         this.users = users;
         this.passwords = passwords;
         this.credentials = credentials;

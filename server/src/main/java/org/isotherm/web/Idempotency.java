@@ -3,7 +3,9 @@ package org.isotherm.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,22 @@ public class Idempotency {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+    }
+
+    /**
+     * Deletes at most {@code limit} keys past their window at {@code now}, for the daily purge; retries that late are
+     * new requests anyway.
+     *
+     * @return the number of keys deleted
+     */
+    public int deleteExpired(Instant now, int limit) {
+        // ctid: the key has a three-column primary key; a TID scan finds the batch's rows directly
+        return jdbc.sql("""
+                        DELETE FROM idempotency_keys WHERE ctid = ANY (ARRAY(
+                            SELECT ctid FROM idempotency_keys WHERE created < :cutoff LIMIT :limit))""")
+                .param("cutoff", Timestamp.from(now.minus(RETENTION)))
+                .param("limit", limit)
+                .update();
     }
 
     /**

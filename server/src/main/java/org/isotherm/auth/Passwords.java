@@ -1,4 +1,4 @@
-package org.isotherm.account;
+package org.isotherm.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
