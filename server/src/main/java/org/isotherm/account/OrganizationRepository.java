@@ -106,6 +106,13 @@ public class OrganizationRepository {
                 rs.getTimestamp("created").toInstant());
     }
 
+    boolean exists(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organizations WHERE id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     public Optional<String> findName(UUID id) {
         return jdbc.sql("SELECT name FROM organizations WHERE id = :id")
                 .param("id", id)

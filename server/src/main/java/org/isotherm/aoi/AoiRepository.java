@@ -21,15 +21,14 @@ class AoiRepository {
             id, organization_id, name, description, geometry::text AS geometry, sent_as, bbox_width, bbox_height, area,
             created""";
 
-    /** Order states in which an order no longer needs its AOI (PRODUCT.md's lifecycle). */
-    private static final String[] FINISHED_ORDER_STATES = {"closed", "cancelled", "rejected"};
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AoiUsage usage;
 
-    AoiRepository(JdbcClient jdbc, JsonMapper json) {
+    AoiRepository(JdbcClient jdbc, JsonMapper json, AoiUsage usage) {
         this.jdbc = jdbc;
         this.json = json;
+        this.usage = usage;
     }
 
     /** Inserts a new AOI; a name already used in the workspace throws a {@code DuplicateKeyException}. */
@@ -98,7 +97,7 @@ class AoiRepository {
 
     /**
      * Marks the AOI deleted unless an order that is not finished uses it. The AOI row is locked first, so a delete
-     * and another delete serialise; the orders table belongs to the order feature and may not exist yet.
+     * and another delete serialise, and so does an order being placed on it (which share-locks the row).
      */
     @Transactional
     Deletion delete(UUID workspaceId, UUID id) {
@@ -113,29 +112,13 @@ class AoiRepository {
         if (found.isEmpty()) {
             return Deletion.NOT_FOUND;
         }
-        if (activeOrders(id) > 0) {
+        if (usage.inUse(id)) {
             return Deletion.IN_USE;
         }
         jdbc.sql("UPDATE areas_of_interest SET deleted = now() WHERE id = :id")
                 .param("id", id)
                 .update();
         return Deletion.DELETED;
-    }
-
-    private long activeOrders(UUID id) {
-        boolean ordersExist = jdbc.sql("SELECT to_regclass('orders') IS NOT NULL")
-                .query(Boolean.class)
-                .single();
-        if (!ordersExist) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        SELECT count(*) FROM orders
-                        WHERE area_of_interest_id = :id AND state <> ALL(:finished)""")
-                .param("id", id)
-                .param("finished", FINISHED_ORDER_STATES)
-                .query(Long.class)
-                .single();
     }
 
     private AreaOfInterest row(ResultSet rs, int row) throws SQLException {

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.UUID;
+import org.isotherm.account.Workspaces;
 import org.isotherm.auth.Caller;
 import org.isotherm.web.ListQuery;
-import org.isotherm.web.NotFoundException;
 import org.isotherm.web.RequestValidationException;
 import org.isotherm.web.ValidationError;
 import org.jspecify.annotations.Nullable;
@@ -31,19 +31,25 @@ class OrderAdminController {
     private final OrderRepository orders;
     private final ReviewSettings settings;
     private final OrderProperties properties;
+    private final Workspaces workspaces;
 
     OrderAdminController(
-            OrderService service, OrderRepository orders, ReviewSettings settings, OrderProperties properties) {
+            OrderService service,
+            OrderRepository orders,
+            ReviewSettings settings,
+            OrderProperties properties,
+            Workspaces workspaces) {
         this.service = service;
         this.orders = orders;
         this.settings = settings;
         this.properties = properties;
+        this.workspaces = workspaces;
     }
 
     @Operation(summary = "Whether a workspace's new orders are held for manual review")
     @GetMapping("/admin/organizations/{id}/order-review")
     Review review(@PathVariable UUID id) {
-        requireWorkspace(id);
+        workspaces.requireExisting(id);
         var override = settings.find(id);
         return new Review(override.orElse(properties.manualReview()), override.isPresent());
     }
@@ -54,7 +60,7 @@ class OrderAdminController {
                     + " (isotherm.orders.manual-review).")
     @PutMapping("/admin/organizations/{id}/order-review")
     Review setReview(@PathVariable UUID id, @RequestBody ReviewRequest body) {
-        requireWorkspace(id);
+        workspaces.requireExisting(id);
         settings.set(id, body.manualReview());
         return review(id);
     }
@@ -75,13 +81,7 @@ class OrderAdminController {
             @RequestParam(name = "organization_id", required = false) @Nullable UUID organizationId) {
         var errors = new ArrayList<ValidationError>();
         var query = ListQuery.of(limit, offset, null, errors);
-        OrderState stateFilter = null;
-        if (state != null) {
-            stateFilter = OrderState.parse(state).orElse(null);
-            if (stateFilter == null) {
-                errors.add(ValidationError.query("state", "Input should be " + OrderState.choices(), "enum"));
-            }
-        }
+        var stateFilter = OrderState.queryFilter(state, errors);
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
@@ -98,7 +98,7 @@ class OrderAdminController {
             @PathVariable UUID id,
             @RequestBody(required = false) @Nullable Decision body) {
         var reason = body == null || body.reason() == null ? "approved by an operator" : body.reason();
-        return OrderView.of(service.review(operator, id, OrderState.IN_PROGRESS, reason));
+        return OrderView.of(service.review(operator, id, true, reason));
     }
 
     @Operation(summary = "Reject an order held in initial_state, with the reason the customer will see")
@@ -107,14 +107,8 @@ class OrderAdminController {
         if (body.reason() == null || body.reason().isBlank()) {
             throw new RequestValidationException(ValidationError.body("Field required", "missing", "reason"));
         }
-        return OrderView.of(service.review(operator, id, OrderState.REJECTED, body.reason()));
+        return OrderView.of(service.review(operator, id, false, body.reason()));
     }
 
     record Decision(@Nullable String reason) {}
-
-    private void requireWorkspace(UUID id) {
-        if (!settings.workspaceExists(id)) {
-            throw new NotFoundException("Organization not found");
-        }
-    }
 }

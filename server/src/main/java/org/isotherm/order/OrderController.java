@@ -84,13 +84,7 @@ class OrderController {
             @RequestParam(required = false) @Nullable String tag) {
         var errors = new ArrayList<ValidationError>();
         var query = ListQuery.of(limit, offset, sort, errors);
-        OrderState stateFilter = null;
-        if (state != null) {
-            stateFilter = OrderState.parse(state).orElse(null);
-            if (stateFilter == null) {
-                errors.add(ValidationError.query("state", "Input should be " + OrderState.choices(), "enum"));
-            }
-        }
+        var stateFilter = OrderState.queryFilter(state, errors);
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }

@@ -112,21 +112,22 @@ class OrderRepository {
     @Transactional
     boolean transition(
             UUID orderId, OrderState from, OrderState to, String actor, @Nullable String reason, Instant at) {
-        return transition(List.of(orderId), from, to, actor, reason, at) == 1;
+        return !transition(List.of(orderId), from, to, actor, reason, at).isEmpty();
     }
 
     /**
      * Moves every order of {@code orderIds} still in {@code from} to {@code to}, with one history entry each, in
-     * three statements whatever the number of orders; answers how many moved. The only code that changes a state.
+     * three statements whatever the number of orders; answers the ids of those that moved. The only code that changes
+     * a state.
      */
     @Transactional
-    int transition(
+    List<UUID> transition(
             List<UUID> orderIds, OrderState from, OrderState to, String actor, @Nullable String reason, Instant at) {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("An order cannot move from " + from.wire() + " to " + to.wire());
         }
         if (orderIds.isEmpty()) {
-            return 0;
+            return List.of();
         }
         var moved = jdbc.sql("""
                         UPDATE orders
@@ -142,12 +143,13 @@ class OrderRepository {
                 .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
         if (moved.isEmpty()) {
-            return 0;
+            return List.of();
         }
+        var movedIds = moved.stream().map(Map.Entry::getKey).toList();
         jdbc.sql("""
                         INSERT INTO order_history (order_id, from_state, to_state, at, actor, reason)
                         SELECT id, :from, :to, :at, :actor, :reason FROM unnest(CAST(:ids AS uuid[])) AS id""")
-                .param("ids", moved.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+                .param("ids", movedIds.toArray(UUID[]::new))
                 .param("from", from.wire())
                 .param("to", to.wire())
                 .param("at", utc(at))
@@ -158,7 +160,7 @@ class OrderRepository {
                 .collect(java.util.stream.Collectors.groupingBy(
                         Map.Entry::getValue, java.util.stream.Collectors.counting()));
         perWorkspace.forEach((workspace, n) -> count(workspace, Map.of(from, -n, to, n)));
-        return moved.size();
+        return movedIds;
     }
 
     /** Deletes an order if it is still in a deletable state; the state it had, or empty if none was deleted. */
@@ -194,12 +196,18 @@ class OrderRepository {
      * The order, row-locked until the transaction ends: a state change decided on what this returns cannot race the
      * validation job, which waits for the lock and then finds the state already moved.
      */
-    Optional<Order> findForUpdate(UUID workspaceId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE organization_id = :workspace AND id = :id FOR UPDATE")
-                .param("workspace", workspaceId)
+    Optional<Order> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    List<Order> findAll(List<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(this::map)
+                .list();
     }
 
     Optional<Order> findAnyWorkspace(UUID id) {
@@ -207,6 +215,22 @@ class OrderRepository {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    /** Whether an order that is not finished uses the AOI. */
+    boolean anyUnfinishedOn(UUID areaOfInterestId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM orders
+                                       WHERE area_of_interest_id = :aoi AND state <> ALL(:finished))""")
+                .param("aoi", areaOfInterestId)
+                .param(
+                        "finished",
+                        Arrays.stream(OrderState.values())
+                                .filter(OrderState::finished)
+                                .map(OrderState::wire)
+                                .toArray(String[]::new))
+                .query(Boolean.class)
+                .single();
     }
 
     List<Order> findBatch(UUID batchId) {

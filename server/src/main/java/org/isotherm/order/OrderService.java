@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderService {
 
     private final OrderRepository orders;
+    private final Orders lifecycle;
     private final Products products;
     private final AreasOfInterest areas;
     private final SchedulerClient scheduler;
@@ -36,6 +37,7 @@ class OrderService {
 
     OrderService(
             OrderRepository orders,
+            Orders lifecycle,
             Products products,
             AreasOfInterest areas,
             SchedulerClient scheduler,
@@ -44,6 +46,7 @@ class OrderService {
             ReviewSettings reviewSettings,
             Clock clock) {
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.products = products;
         this.areas = areas;
         this.scheduler = scheduler;
@@ -131,16 +134,8 @@ class OrderService {
 
     @Transactional
     Order cancel(Caller caller, UUID id, @Nullable String reason) {
-        var order = orders.findForUpdate(caller.workspaceId(), id)
-                .orElseThrow(() -> new NotFoundException("Order not found"));
-        if (!order.state().canMoveTo(OrderState.CANCELLED)
-                || !orders.transition(
-                        id,
-                        order.state(),
-                        OrderState.CANCELLED,
-                        actor(caller),
-                        reason == null ? "cancelled by the customer" : reason,
-                        clock.instant())) {
+        find(caller, id);
+        if (!lifecycle.cancel(id, actor(caller), reason == null ? "cancelled by the customer" : reason)) {
             throw new ConflictException(
                     "An order in state " + find(caller, id).state().wire()
                             + " cannot be cancelled; only orders in initial_state or in_progress can");
@@ -159,10 +154,13 @@ class OrderService {
 
     /** An operator's decision on an order held for manual review (or not yet validated). */
     @Transactional
-    Order review(Caller operator, UUID id, OrderState to, String reason) {
-        var order = orders.findAnyWorkspace(id).orElseThrow(() -> new NotFoundException("Order not found"));
-        if (order.state() != OrderState.INITIAL_STATE
-                || !orders.transition(id, OrderState.INITIAL_STATE, to, actor(operator), reason, clock.instant())) {
+    Order review(Caller operator, UUID id, boolean approve, String reason) {
+        orders.findAnyWorkspace(id).orElseThrow(() -> new NotFoundException("Order not found"));
+        var ids = List.of(id);
+        var moved = approve
+                ? lifecycle.start(ids, actor(operator), reason)
+                : lifecycle.reject(ids, actor(operator), reason);
+        if (moved.isEmpty()) {
             throw new ConflictException("Only orders in initial_state can be approved or rejected; this one is "
                     + orders.findAnyWorkspace(id).map(o -> o.state().wire()).orElse("gone"));
         }

@@ -2,7 +2,6 @@ package org.isotherm.order;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,22 +35,22 @@ class OrderValidation {
     private static final Logger log = LoggerFactory.getLogger(OrderValidation.class);
 
     private final OrderRepository orders;
+    private final Orders lifecycle;
     private final Products products;
     private final AreasOfInterest areas;
-    private final Clock clock;
     private final TransactionTemplate transactions;
 
     OrderValidation(
             OrderRepository orders,
+            Orders lifecycle,
             Products products,
             AreasOfInterest areas,
-            Clock clock,
             TransactionTemplate transactions) {
         this.transactions = transactions;
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.products = products;
         this.areas = areas;
-        this.clock = clock;
     }
 
     @Bean
@@ -93,19 +92,14 @@ class OrderValidation {
             }
             outcomes.computeIfAbsent(rejection, r -> new ArrayList<>()).add(order.id());
         }
-        var now = clock.instant();
         outcomes.forEach((rejection, ids) -> {
-            int moved = orders.transition(
-                    ids,
-                    OrderState.INITIAL_STATE,
-                    rejection.isEmpty() ? OrderState.IN_PROGRESS : OrderState.REJECTED,
-                    OrderRepository.SYSTEM,
-                    rejection.orElse(ACCEPTED),
-                    now);
+            var moved = rejection.isEmpty()
+                    ? lifecycle.start(ids, Orders.SYSTEM, ACCEPTED)
+                    : lifecycle.reject(ids, Orders.SYSTEM, rejection.get());
             log.debug(
                     "Batch {}: {} orders {}",
                     batchId,
-                    moved,
+                    moved.size(),
                     rejection.map(r -> "rejected: " + r).orElse("accepted"));
         });
     }

@@ -38,12 +38,4 @@ class ReviewSettings {
                 .param("manual", manualReview)
                 .update();
     }
-
-    boolean workspaceExists(UUID workspaceId) {
-        return jdbc.sql("SELECT count(*) FROM organizations WHERE id = :id")
-                        .param("id", workspaceId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.isotherm.account.Workspaces;
 import org.isotherm.web.BadRequestException;
 import org.isotherm.web.NotFoundException;
 import org.isotherm.web.RequestValidationException;
@@ -48,9 +49,11 @@ class ProductAdminController {
             "product_options");
 
     private final ProductRepository repository;
+    private final Workspaces workspaces;
 
-    ProductAdminController(ProductRepository repository) {
+    ProductAdminController(ProductRepository repository, Workspaces workspaces) {
         this.repository = repository;
+        this.workspaces = workspaces;
     }
 
     @Operation(summary = "Every product with its rules")
@@ -82,7 +85,7 @@ class ProductAdminController {
     @Operation(summary = "Products of a workspace, each with whether it is enabled")
     @GetMapping("/admin/organizations/{id}/products")
     List<WorkspaceProduct> workspaceProducts(@PathVariable UUID id) {
-        requireWorkspace(id);
+        workspaces.requireExisting(id);
         var disabled = repository.disabled(id);
         return repository.all().stream()
                 .map(p -> new WorkspaceProduct(p.name(), !disabled.contains(p.name())))
@@ -93,7 +96,7 @@ class ProductAdminController {
     @PutMapping("/admin/organizations/{id}/products/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void enable(@PathVariable UUID id, @PathVariable String name) {
-        requireWorkspace(id);
+        workspaces.requireExisting(id);
         repository.find(name).orElseThrow(() -> new NotFoundException("Product not found"));
         repository.enable(id, name);
     }
@@ -102,18 +105,12 @@ class ProductAdminController {
     @DeleteMapping("/admin/organizations/{id}/products/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disable(@PathVariable UUID id, @PathVariable String name) {
-        requireWorkspace(id);
+        workspaces.requireExisting(id);
         repository.find(name).orElseThrow(() -> new NotFoundException("Product not found"));
         repository.disable(id, name);
     }
 
     record WorkspaceProduct(String name, boolean enabled) {}
-
-    private void requireWorkspace(UUID id) {
-        if (!repository.workspaceExists(id)) {
-            throw new NotFoundException("Organization not found");
-        }
-    }
 
     private static Product apply(Product p, JsonNode body) {
         if (!body.isObject()) {

@@ -82,14 +82,6 @@ class ProductRepository {
                 .update();
     }
 
-    boolean workspaceExists(UUID workspaceId) {
-        return jdbc.sql("SELECT count(*) FROM organizations WHERE id = :id")
-                        .param("id", workspaceId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     void enable(UUID workspaceId, String product) {
         jdbc.sql("DELETE FROM disabled_products WHERE organization_id = :workspace AND product_name = :product")
                 .param("workspace", workspaceId)
