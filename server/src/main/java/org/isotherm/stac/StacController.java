@@ -6,10 +6,8 @@ import java.util.Map;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
 import org.isotherm.web.BadRequestException;
-import org.isotherm.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,21 +33,25 @@ import tools.jackson.databind.node.ObjectNode;
 class StacController {
 
     static final MediaType GEOJSON = MediaType.parseMediaType(StacLinks.GEOJSON);
-    static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
+    static final MediaType SCHEMA = MediaType.parseMediaType(StacLinks.SCHEMA);
     static final MediaType OPENAPI = MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0");
 
     private final StacCollections collections;
     private final ItemSearch search;
     private final SearchFilters filters;
-    private final JdbcClient jdbc;
+    private final StacDocuments documents;
     private final JsonMapper json;
 
     StacController(
-            StacCollections collections, ItemSearch search, SearchFilters filters, JdbcClient jdbc, JsonMapper json) {
+            StacCollections collections,
+            ItemSearch search,
+            SearchFilters filters,
+            StacDocuments documents,
+            JsonMapper json) {
         this.collections = collections;
         this.search = search;
         this.filters = filters;
-        this.jdbc = jdbc;
+        this.documents = documents;
         this.json = json;
     }
 
@@ -67,25 +69,29 @@ class StacController {
         var conformsTo = page.putArray("conformsTo");
         Conformance.CLASSES.forEach(conformsTo::add);
         var array = page.putArray("links");
-        add(array, "self", StacLinks.JSON, links.root, "This document");
-        add(array, "root", StacLinks.JSON, links.root, "Isotherm STAC API");
-        add(array, "data", StacLinks.JSON, links.root + "/collections", "Collections available for this Catalog");
-        add(array, "conformance", StacLinks.JSON, links.root + "/conformance", "STAC/OGC conformance classes");
-        add(array, "search", StacLinks.GEOJSON, links.root + "/search", "STAC search")
+        StacDocuments.link(array, "self", StacLinks.JSON, links.root, "This document");
+        StacDocuments.link(array, "root", StacLinks.JSON, links.root, "Isotherm STAC API");
+        StacDocuments.link(
+                array, "data", StacLinks.JSON, links.root + "/collections", "Collections available for this Catalog");
+        StacDocuments.link(
+                array, "conformance", StacLinks.JSON, links.root + "/conformance", "STAC/OGC conformance classes");
+        StacDocuments.link(array, "search", StacLinks.GEOJSON, links.root + "/search", "STAC search")
                 .put("method", "GET");
-        add(array, "search", StacLinks.GEOJSON, links.root + "/search", "STAC search")
+        StacDocuments.link(array, "search", StacLinks.GEOJSON, links.root + "/search", "STAC search")
                 .put("method", "POST");
         var host = links.root.substring(0, links.root.length() - "/stac".length());
-        add(array, "service-desc", OPENAPI.toString(), host + "/openapi.json", "OpenAPI service description");
-        add(array, "service-doc", "text/html", host + "/docs", "OpenAPI service documentation");
-        add(
+        StacDocuments.link(
+                array, "service-desc", OPENAPI.toString(), host + "/openapi.json", "OpenAPI service description");
+        StacDocuments.link(array, "service-doc", "text/html", host + "/docs", "OpenAPI service documentation");
+        StacDocuments.link(
                 array,
                 "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                 SCHEMA.toString(),
                 links.root + "/queryables",
                 "Queryables");
         for (var collection : collections.visible(caller.workspaceId())) {
-            add(array, "child", StacLinks.JSON, links.collection(collection.id()), title(collection));
+            StacDocuments.link(
+                    array, "child", StacLinks.JSON, links.collection(collection.id()), documents.title(collection));
         }
         return json(page);
     }
@@ -111,7 +117,7 @@ class StacController {
         var matcher = filters.collectionFilter(query.get("filter"), query.get("filter-lang"));
         var matching = new ArrayList<ObjectNode>();
         for (var collection : collections.visible(caller.workspaceId())) {
-            var node = collectionJson(collection, links);
+            var node = documents.collection(collection, links);
             if (bbox != null && !CollectionSearch.overlaps(collection, bbox)) {
                 continue;
             }
@@ -132,12 +138,12 @@ class StacController {
         var array = body.putArray("collections");
         page.forEach(array::add);
         var linkArray = body.putArray("links");
-        add(linkArray, "root", StacLinks.JSON, links.root, null);
-        add(linkArray, "parent", StacLinks.JSON, links.root, null);
+        StacDocuments.link(linkArray, "root", StacLinks.JSON, links.root, null);
+        StacDocuments.link(linkArray, "parent", StacLinks.JSON, links.root, null);
         var self = ServletUriComponentsBuilder.fromCurrentRequest();
-        add(linkArray, "self", StacLinks.JSON, self.build(true).toUriString(), null);
+        StacDocuments.link(linkArray, "self", StacLinks.JSON, self.build(true).toUriString(), null);
         if (offset + limit < matching.size()) {
-            add(
+            StacDocuments.link(
                     linkArray,
                     "next",
                     StacLinks.JSON,
@@ -148,7 +154,7 @@ class StacController {
                     null);
         }
         if (offset > 0) {
-            add(
+            StacDocuments.link(
                     linkArray,
                     "prev",
                     StacLinks.JSON,
@@ -164,7 +170,7 @@ class StacController {
     @GetMapping("/collections/{collectionId}")
     ResponseEntity<String> collection(@AuthenticationPrincipal Caller caller, @PathVariable String collectionId) {
         caller.require(Role.VIEWER);
-        return json(collectionJson(collections.find(caller.workspaceId(), collectionId), StacLinks.current()));
+        return json(documents.collection(collections.find(caller.workspaceId(), collectionId), StacLinks.current()));
     }
 
     @GetMapping("/collections/{collectionId}/items/{itemId}")
@@ -172,16 +178,7 @@ class StacController {
             @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @PathVariable String itemId) {
         caller.require(Role.VIEWER);
         var collection = collections.find(caller.workspaceId(), collectionId);
-        var row = jdbc.sql("SELECT content::text, links::text FROM stac_items WHERE collection_key = "
-                        + collection.key() + " AND id = ?")
-                .param(itemId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .optional()
-                .orElseThrow(
-                        () -> new NotFoundException("Item " + itemId + " not found in collection " + collectionId));
-        return ResponseEntity.ok()
-                .contentType(GEOJSON)
-                .body(StacLinks.current().itemJson(collectionId, itemId, row[0], row[1]));
+        return ResponseEntity.ok().contentType(GEOJSON).body(documents.item(StacLinks.current(), collection, itemId));
     }
 
     @GetMapping("/collections/{collectionId}/items")
@@ -261,7 +258,11 @@ class StacController {
                 out.append(',');
             }
             first = false;
-            var text = links.itemJson(names.get(row.collectionKey()).id(), row.id(), row.content(), row.links());
+            var text = documents.item(
+                    links,
+                    names.get(row.collectionKey()).id(),
+                    row.id(),
+                    new StacItems.Stored(row.content(), row.links()));
             out.append(request.fields() == null ? text : Fields.apply(json, text, request.fields()));
         }
         out.append("],\"links\":[");
@@ -321,49 +322,6 @@ class StacController {
         link.put("merge", false);
         link.set("body", next);
         return json.writeValueAsString(link);
-    }
-
-    ObjectNode collectionJson(StacCollection collection, StacLinks links) {
-        var node = (ObjectNode) json.readTree(collection.content());
-        node.put("id", collection.id());
-        var extent = node.putObject("extent");
-        var bbox = extent.putObject("spatial").putArray("bbox").addArray();
-        var interval = extent.putObject("temporal").putArray("interval").addArray();
-        if (collection.hasExtent()) {
-            bbox.add(collection.minLon())
-                    .add(collection.minLat())
-                    .add(collection.maxLon())
-                    .add(collection.maxLat());
-            interval.add(collection.minDatetime().toString())
-                    .add(collection.maxDatetime().toString());
-        } else {
-            bbox.add(-180.0).add(-90.0).add(180.0).add(90.0);
-            interval.addNull().addNull();
-        }
-        var array = node.putArray("links");
-        var href = links.collection(collection.id());
-        add(array, "self", StacLinks.JSON, href, null);
-        add(array, "root", StacLinks.JSON, links.root, null);
-        add(array, "parent", StacLinks.JSON, links.root, null);
-        add(array, "items", StacLinks.GEOJSON, href + "/items", null);
-        add(array, "http://www.opengis.net/def/rel/ogc/1.0/queryables", SCHEMA.toString(), href + "/queryables", null);
-        return node;
-    }
-
-    private String title(StacCollection collection) {
-        return json.readTree(collection.content()).path("title").asString(collection.id());
-    }
-
-    private static ObjectNode add(
-            tools.jackson.databind.node.ArrayNode array, String rel, String type, String href, String title) {
-        var link = array.addObject();
-        link.put("rel", rel);
-        link.put("type", type);
-        link.put("href", href);
-        if (title != null) {
-            link.put("title", title);
-        }
-        return link;
     }
 
     private ResponseEntity<String> json(JsonNode node) {

@@ -40,13 +40,25 @@ class StacItems {
                 > 0;
     }
 
-    /** The stored item (its JSON, then its own links), row-locked until the transaction ends. */
-    Optional<String[]> findForUpdate(int collectionKey, String id) {
-        return jdbc.sql(
-                        "SELECT content::text, links::text FROM stac_items WHERE collection_key = ? AND id = ? FOR UPDATE")
-                .param(collectionKey)
-                .param(id)
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+    /** An item as stored: its JSON without links, and its own links (a JSON array). */
+    record Stored(String content, String links) {}
+
+    Optional<Stored> find(int collectionKey, String id) {
+        return jdbc.sql("SELECT content::text, links::text FROM stac_items WHERE collection_key = :key AND id = :id")
+                .param("key", collectionKey)
+                .param("id", id)
+                .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    /** As {@link #find}, row-locked until the transaction ends. */
+    Optional<Stored> findForUpdate(int collectionKey, String id) {
+        return jdbc.sql("""
+                        SELECT content::text, links::text FROM stac_items
+                        WHERE collection_key = :key AND id = :id FOR UPDATE""")
+                .param("key", collectionKey)
+                .param("id", id)
+                .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 

@@ -12,6 +12,7 @@ final class StacLinks {
 
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
+    static final String SCHEMA = "application/schema+json";
 
     final String root;
 

@@ -50,26 +50,26 @@ class StacTransactionController {
     private static final int VALIDATION_BATCH = 512;
 
     private final StacCollections collections;
-    private final StacItems items;
+    private final StacCatalogue catalogue;
     private final StacItemReader reader;
     private final StacSchemas schemas;
-    private final StacController read;
+    private final StacDocuments documents;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
     StacTransactionController(
             StacCollections collections,
-            StacItems items,
+            StacCatalogue catalogue,
             StacItemReader reader,
             StacSchemas schemas,
-            StacController read,
+            StacDocuments documents,
             TransactionTemplate transactions,
             JsonMapper json) {
         this.collections = collections;
-        this.items = items;
+        this.catalogue = catalogue;
         this.reader = reader;
         this.schemas = schemas;
-        this.read = read;
+        this.documents = documents;
         this.transactions = transactions;
         this.json = json;
     }
@@ -123,7 +123,7 @@ class StacTransactionController {
         var links = StacLinks.current();
         transactions.executeWithoutResult(status -> {
             // the row lock serializes concurrent patches: each merges into what the one before it committed
-            var current = read.collectionJson(collections.lockOwn(caller.workspaceId(), collectionId), links);
+            var current = documents.collection(collections.lockOwn(caller.workspaceId(), collectionId), links);
             collections.update(
                     caller.workspaceId(), collectionId, collection(mergePatch(current, patch), collectionId));
         });
@@ -165,11 +165,8 @@ class StacTransactionController {
                     .body(summary(collectionId, loaded.count(), "insert"));
         }
         var item = reader.read(body, collectionId, null);
-        transactions.executeWithoutResult(status -> {
-            items.upsert(collection.key(), item, false);
-            widen(collection, item);
-        });
-        return itemResponse(HttpStatus.CREATED, caller, collectionId, item.id());
+        catalogue.store(collection, item, false);
+        return itemResponse(HttpStatus.CREATED, collection, item.id());
     }
 
     @PutMapping("/stac/collections/{collectionId}/items/{itemId}")
@@ -181,12 +178,8 @@ class StacTransactionController {
         writer(caller);
         var collection = collections.own(caller.workspaceId(), collectionId);
         var item = reader.read(body, collectionId, itemId);
-        boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
-            var inserted = items.upsert(collection.key(), item, true);
-            widen(collection, item);
-            return inserted;
-        }));
-        return itemResponse(created ? HttpStatus.CREATED : HttpStatus.OK, caller, collectionId, itemId);
+        boolean created = catalogue.store(collection, item, true);
+        return itemResponse(created ? HttpStatus.CREATED : HttpStatus.OK, collection, itemId);
     }
 
     /**
@@ -206,17 +199,12 @@ class StacTransactionController {
         writer(caller);
         var collection = collections.own(caller.workspaceId(), collectionId);
         requireMergePatch(patch);
-        transactions.executeWithoutResult(status -> {
-            var stored = items.findForUpdate(collection.key(), itemId)
-                    .orElseThrow(
-                            () -> new NotFoundException("Item " + itemId + " not found in collection " + collectionId));
-            var current = (ObjectNode) json.readTree(stored[0]);
-            current.set("links", json.readTree(stored[1]));
-            var item = reader.read(mergePatch(current, patch), collectionId, itemId);
-            items.upsert(collection.key(), item, true);
-            widen(collection, item);
+        catalogue.change(collection, itemId, stored -> {
+            var current = (ObjectNode) json.readTree(stored.content());
+            current.set("links", json.readTree(stored.links()));
+            return reader.read(mergePatch(current, patch), collectionId, itemId);
         });
-        return itemResponse(HttpStatus.OK, caller, collectionId, itemId);
+        return itemResponse(HttpStatus.OK, collection, itemId);
     }
 
     /**
@@ -250,7 +238,7 @@ class StacTransactionController {
             @AuthenticationPrincipal Caller caller, @PathVariable String collectionId, @PathVariable String itemId) {
         writer(caller);
         var collection = collections.own(caller.workspaceId(), collectionId);
-        if (!items.delete(collection.key(), itemId)) {
+        if (!catalogue.remove(collection, itemId)) {
             throw new NotFoundException("Item " + itemId + " not found in collection " + collectionId);
         }
         return ResponseEntity.noContent().build();
@@ -288,20 +276,7 @@ class StacTransactionController {
     }
 
     private StacItems.Loaded bulk(StacCollection collection, Iterator<StacItem> stream, boolean replace) {
-        return transactions.execute(status -> {
-            var loaded = items.bulk(collection.key(), stream, replace, MAX_BULK_ITEMS);
-            if (loaded.count() > 0) {
-                collections.widenExtent(
-                        collection.key(),
-                        loaded.minLon(),
-                        loaded.minLat(),
-                        loaded.maxLon(),
-                        loaded.maxLat(),
-                        loaded.start(),
-                        loaded.end());
-            }
-            return loaded;
-        });
+        return catalogue.storeAll(collection, stream, replace, MAX_BULK_ITEMS);
     }
 
     private String summary(String collectionId, int count, String method) {
@@ -425,11 +400,6 @@ class StacTransactionController {
         };
     }
 
-    private void widen(StacCollection collection, StacItem item) {
-        collections.widenExtent(
-                collection.key(), item.minLon(), item.minLat(), item.maxLon(), item.maxLat(), item.start(), item.end());
-    }
-
     /**
      * The body of a POST, PUT or merged PATCH checked against the STAC collection schema and made ready to store:
      * links and extent are dropped because they are built per request and computed from the items.
@@ -484,20 +454,21 @@ class StacTransactionController {
     }
 
     private ResponseEntity<String> written(HttpStatus status, Caller caller, String id) {
-        var body = read.collection(caller, id).getBody();
+        var links = StacLinks.current();
+        var body = documents.collection(collections.find(caller.workspaceId(), id), links);
         var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
         if (status == HttpStatus.CREATED) {
-            response.location(URI.create(StacLinks.current().collection(id)));
+            response.location(URI.create(links.collection(id)));
         }
-        return response.body(body);
+        return response.body(json.writeValueAsString(body));
     }
 
-    private ResponseEntity<String> itemResponse(HttpStatus status, Caller caller, String collectionId, String id) {
-        var body = read.item(caller, collectionId, id).getBody();
+    private ResponseEntity<String> itemResponse(HttpStatus status, StacCollection collection, String id) {
+        var links = StacLinks.current();
         var response = ResponseEntity.status(status).contentType(StacController.GEOJSON);
         if (status == HttpStatus.CREATED) {
-            response.location(URI.create(StacLinks.current().item(collectionId, id)));
+            response.location(URI.create(links.item(collection.id(), id)));
         }
-        return response.body(body);
+        return response.body(documents.item(links, collection, id));
     }
 }
