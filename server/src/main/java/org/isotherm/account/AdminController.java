@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's side of accounts: workspaces, their e-mail domains, and users created directly. */
-@Tag(name = "Operator", description = "Platform administration (operator only)")
+@Tag(name = "Operator")
 @RestController
 class AdminController {
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The public account flows under {@code /auth}: sign-up, e-mail confirmation, password reset and accepting an
  * invitation. All are rate limited per client address, and those naming an account per account too.
  */
-@Tag(name = "Accounts", description = "Sign-up, confirmation, password reset and invitations (no credentials needed)")
+@Tag(name = "Accounts")
 @RestController
 class AuthFlowController {
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's workspace and its members. Anyone in the workspace reads; only admins change. */
-@Tag(name = "Workspace", description = "The caller's workspace, its members and invitations")
+@Tag(name = "Workspace")
 @RestController
 class WorkspaceController {
 

@@ -44,7 +44,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The guide's Areas of Interest API, scoped to the caller's workspace. */
-@Tag(name = "Areas of Interest")
+@Tag(name = "Areas of interest")
 @RestController
 @RequestMapping("/areas-of-interest")
 class AoiController {

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Workspace API keys, managed by admins: listed without their secret, shown once at creation, revoked at once. */
-@Tag(name = "API keys", description = "Workspace API keys, sent as `X-Api-Key` (admin only)")
+@Tag(name = "API keys")
 @RestController
 class ApiKeyController {
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The operator's side of ordering (under {@code /admin}, operators only): whether a workspace's new orders wait for
  * manual review, and the approve / reject decisions on orders still in {@code initial_state}.
  */
-@Tag(name = "Administration")
+@Tag(name = "Operator")
 @RestController
 class OrderAdminController {
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * The operator's product administration (under {@code /admin}, operators only): change a product's rules, and
  * switch products on or off per workspace. Every product is on for every workspace until switched off.
  */
-@Tag(name = "Administration")
+@Tag(name = "Operator")
 @RestController
 class ProductAdminController {
 

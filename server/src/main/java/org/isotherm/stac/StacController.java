@@ -29,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @see <a href="https://github.com/radiantearth/stac-api-spec/tree/v1.0.0">STAC API 1.0.0</a>
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "STAC")
 @RequestMapping("/stac")
 class StacController {
 

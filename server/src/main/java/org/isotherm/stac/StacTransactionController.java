@@ -44,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @see <a href="https://github.com/stac-api-extensions/collection-transaction">Collection Transaction extension</a>
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "STAC transactions")
 class StacTransactionController {
 
     static final int MAX_BULK_ITEMS = 100_000;

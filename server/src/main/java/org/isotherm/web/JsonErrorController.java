@@ -1,5 +1,6 @@
 package org.isotherm.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's whitelabel error page: errors raised outside Spring MVC (in filters, by the container) reach the
- * client in the same {@code {"detail": ...}} shape as the rest.
+ * client in the same {@code {"detail": ...}} shape as the rest. Hidden from the OpenAPI document: clients never call
+ * it, the container forwards to it.
  */
+@Hidden
 @RestController
 class JsonErrorController implements ErrorController {
 
