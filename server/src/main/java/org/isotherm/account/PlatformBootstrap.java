@@ -1,9 +1,14 @@
 package org.isotherm.account;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.isotherm.PlatformProperties;
 import org.isotherm.auth.Passwords;
 import org.isotherm.auth.Role;
 import org.slf4j.Logger;
@@ -19,19 +24,23 @@ import org.springframework.util.StringUtils;
 /**
  * First start of an empty database: creates the platform operator. On the embedded database with no operator
  * configured it also invents a local operator and a demo workspace ({@code example.com}) and prints their
- * credentials once; with a production database URL it never invents credentials.
+ * credentials once; with a production database URL it never invents credentials. The invented credentials are also
+ * written to {@value #CREDENTIALS_FILE} in the data directory, readable by its owner only, so that a local user who
+ * missed the log can still log in (and scripts such as the README's walk-through can read them).
  */
 @Component
 class PlatformBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformBootstrap.class);
     static final String DEMO_DOMAIN = "example.com";
+    static final String CREDENTIALS_FILE = "first-start-credentials";
 
     private final JdbcClient jdbc;
     private final UserRepository users;
     private final OrganizationRepository organizations;
     private final Passwords passwords;
     private final BootstrapProperties properties;
+    private final Path dataDir;
     private final boolean embedded;
 
     PlatformBootstrap(
@@ -40,12 +49,14 @@ class PlatformBootstrap implements ApplicationRunner {
             OrganizationRepository organizations,
             Passwords passwords,
             BootstrapProperties properties,
+            PlatformProperties platform,
             Environment environment) {
         this.jdbc = jdbc;
         this.users = users;
         this.organizations = organizations;
         this.passwords = passwords;
         this.properties = properties;
+        this.dataDir = platform.dataDir();
         this.embedded = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 
@@ -94,6 +105,31 @@ class PlatformBootstrap implements ApplicationRunner {
                    demo workspace admin (domain {}): admin@{}  password: {}
                  Anyone with an @{} address can sign up into the demo workspace.
                 ==============================================================================""", operatorPassword, DEMO_DOMAIN, DEMO_DOMAIN, adminPassword, DEMO_DOMAIN);
+        writeCredentials(operatorPassword, adminPassword);
+    }
+
+    /** Shell-sourceable ({@code . data/first-start-credentials}); the passwords are base64url, so need no quoting. */
+    private void writeCredentials(String operatorPassword, String adminPassword) {
+        var file = dataDir.resolve(CREDENTIALS_FILE);
+        try {
+            Files.createDirectories(dataDir);
+            // a file left from an earlier database in the same directory holds passwords that no longer work
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, """
+                    # Local-only accounts invented on the first start of this embedded database.
+                    OPERATOR_EMAIL=operator@isotherm.local
+                    OPERATOR_PASSWORD=%s
+                    ADMIN_EMAIL=admin@%s
+                    ADMIN_PASSWORD=%s
+                    """.formatted(operatorPassword, DEMO_DOMAIN, adminPassword));
+        } catch (IOException e) {
+            // the log above still shows the credentials: not worth refusing to start over
+            log.warn("Could not write {}: {}", file, e.toString());
+        }
     }
 
     private static String randomPassword() {

@@ -2,9 +2,11 @@ package org.isotherm.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.isotherm.PlatformProperties;
 import org.isotherm.auth.Passwords;
 import org.isotherm.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +52,13 @@ class ProductionBootstrapIT extends IntegrationTest {
     private PlatformBootstrap bootstrap(BootstrapProperties operator) {
         var environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/prod");
         return new PlatformBootstrap(
-                jdbc, new UserRepository(jdbc), new OrganizationRepository(jdbc), passwords, operator, environment);
+                jdbc,
+                new UserRepository(jdbc),
+                new OrganizationRepository(jdbc),
+                passwords,
+                operator,
+                new PlatformProperties(Path.of("target/production-bootstrap-never-written")),
+                environment);
     }
 
     private long count(String table) {
