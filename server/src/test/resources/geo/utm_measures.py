@@ -4,7 +4,7 @@
 Run with Debian's python3-pyproj (apt-get install python3-pyproj):
     /usr/bin/python3 server/src/test/resources/geo/utm_measures.py
 It reads measure-cases.json beside it and prints, for each case, the raw and the truncated
-bbox_width, bbox_height and area following PRODUCT.md ("geometry-info and AOI bbox sizes"):
+bbox_width, bbox_height and area following docs/geometry-info.md:
 UTM zone of the bbox centre, bbox corners projected, shoelace area over the projected vertices
 (relative to the exterior ring's first vertex, holes subtracted), Math.floor(v * 10) / 10.
 """

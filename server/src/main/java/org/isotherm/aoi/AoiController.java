@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/areas-of-interest")
 class AoiController {
 
-    /** Largest file {@code /convert} takes (PRODUCT.md: 10 MB). */
+    /** Largest file {@code /convert} takes: 10 MB. */
     static final long MAX_UPLOAD = 10L * 1024 * 1024;
 
     private final AoiRepository repository;

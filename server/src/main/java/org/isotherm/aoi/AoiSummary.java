@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * What other features need of an area of interest: its identity and the figures ordering rules and fulfilment
- * check (bbox sizes in metres as PRODUCT.md computes them, lon/lat bounds in degrees).
+ * check (bbox sizes in metres as {@code UtmMeasures} computes them, lon/lat bounds in degrees).
  */
 public record AoiSummary(
         UUID id,

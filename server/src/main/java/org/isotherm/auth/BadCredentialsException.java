@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 /** A 401 whose detail tells the client what to do about it. */
 public class BadCredentialsException extends ApiException {
 
-    /** PRODUCT.md: missing or expired credentials say exactly this, so clients can match on it and log in again. */
+    /** The guide's wording: missing or expired credentials say exactly this, so clients can match on it and log in again. */
     public static final String NOT_AUTHENTICATED = "Not authenticated";
 
     public BadCredentialsException(String detail) {

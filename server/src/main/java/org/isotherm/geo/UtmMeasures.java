@@ -4,10 +4,11 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Sizes of an area of interest in metres, computed exactly as PRODUCT.md ("geometry-info and AOI bbox sizes")
- * prescribes so that the guide's example reproduces to the decimal: the lon/lat bbox's corners and the polygon's
- * vertices (no densification) projected to the WGS84 UTM zone of the bbox centre, the bbox sizes from the
- * projected corners, the area by the shoelace formula (holes subtracted), each truncated to one decimal.
+ * Sizes of an area of interest in metres, computed as the vendor's API guide does so that its example reproduces to
+ * the decimal: the lon/lat bbox's corners and the polygon's vertices (no densification) projected to the WGS84 UTM
+ * zone of the bbox centre, the bbox sizes from the projected corners, the area by the shoelace formula (holes
+ * subtracted), each truncated to one decimal. The product limits (15 km) are checked against these numbers;
+ * {@code docs/geometry-info.md} describes the method step by step for API users.
  *
  * @param bboxWidth max x - min x of the projected bbox corners, in metres
  * @param bboxHeight max y - min y of the projected bbox corners, in metres

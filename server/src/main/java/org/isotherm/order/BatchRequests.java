@@ -157,7 +157,7 @@ final class BatchRequests {
                 aoi, start, end, frequency, o.productName(), o.comment(), tags, illumination, images, options);
     }
 
-    /** Tags as PRODUCT.md limits them: at most 10, each 1 to 50 characters, no duplicates. */
+    /** Tags are limited to at most 10, each 1 to 50 characters, no duplicates. */
     static List<String> tags(@Nullable List<@Nullable String> tags, List<ValidationError> errors, Object... loc) {
         if (tags == null) {
             return List.of();

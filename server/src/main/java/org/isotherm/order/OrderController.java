@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The guide's Orders API, plus editing, cancelling, deleting and the order history (PRODUCT.md §2). */
+/** The guide's Orders API, plus editing, cancelling, deleting and the order history. */
 @Tag(name = "Orders")
 @RestController
 class OrderController {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How often an order is fulfilled. The wire form is the canonical underscore spelling (PRODUCT.md §1); the
+ * How often an order is fulfilled. The wire form is the canonical underscore spelling; the
  * guide's hyphenated spellings ({@code single-image}) are accepted on input as aliases, never written.
  */
 public enum Frequency {

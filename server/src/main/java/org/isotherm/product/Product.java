@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A product and the rules an order for it must satisfy. Every limit is a value from the {@code products} table;
- * a null limit means "none", so the same checks serve every product (PRODUCT.md §1: rules as data).
+ * a null limit means "none", so the same checks serve every product and operators change rules without a
+ * release.
  *
- * @param maxBboxWidthM largest AOI bounding-box width in metres, as PRODUCT.md computes it
+ * @param maxBboxWidthM largest AOI bounding-box width in metres, as {@code UtmMeasures} computes it
  * @param minLeadDays whole UTC calendar days from the order's creation date to its start date
  * @param coverageMinLat southern edge of the warranted coverage band, degrees
  * @param options the boolean product options an order may set in {@code product_options}

@@ -3,7 +3,7 @@ package org.isotherm.stac;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The description of the three product collections every workspace has (PRODUCT.md, "Product facts"). */
+/** The description of the three product collections every workspace has (from the vendor's public product sheets). */
 final class ProductCollections {
 
     private ProductCollections() {}

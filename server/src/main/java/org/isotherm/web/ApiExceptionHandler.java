@@ -37,7 +37,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Maps every exception that reaches Spring MVC to FastAPI's error shape (PRODUCT.md, "Errors"). Anything
+ * Maps every exception that reaches Spring MVC to FastAPI's error shape (the guide's service is FastAPI). Anything
  * unexpected is a bare 500 whose cause goes to the log only.
  */
 @RestControllerAdvice

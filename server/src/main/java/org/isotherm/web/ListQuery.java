@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The guide's listing parameters, checked once for every list (PRODUCT.md, "Listing"): {@code limit} 1 to
+ * The guide's listing parameters, checked once for every list: {@code limit} 1 to
  * {@value #MAX_LIMIT}, {@code offset} from 0, {@code sort} {@code created}, {@code +created} or {@code -created}.
  */
 public record ListQuery(int limit, long offset, boolean newestFirst) {
