@@ -34,15 +34,15 @@ class ModularityTest {
 
     /**
      * Which modules each module may use. {@code web} (HTTP plumbing), {@code geo} (pure geometry) and {@code db}
-     * (embedded database, read caches) are the shared base and use no feature. The inversions that keep it acyclic:
-     * {@code auth} declares {@code UserLookup} and {@code account} implements it; {@code aoi} declares
-     * {@code AoiUsage} and {@code order} implements it; {@code housekeeping} declares {@code Purge} and the features
-     * that keep rows for a while implement it.
+     * (embedded database, read caches) are the shared base and use no feature; {@code geo} knows no HTTP. The
+     * inversions that keep it acyclic: {@code auth} declares {@code UserLookup} and {@code account} implements it;
+     * {@code aoi} declares {@code AoiUsage} and {@code order} implements it; {@code housekeeping} declares
+     * {@code Purge} and the features that keep rows for a while implement it.
      */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("web", Set.of()),
-            // geo still maps its errors through web; the single GeoJSON reader will drop that arrow
-            Map.entry("geo", Set.of("web")),
+            // web answers geo's errors (invalid geometry, unreadable area file) with the guide's 400
+            Map.entry("web", Set.of("geo")),
+            Map.entry("geo", Set.of()),
             Map.entry("db", Set.of()),
             Map.entry("housekeeping", Set.of("web")),
             Map.entry("notify", Set.of("housekeeping", "web")),

@@ -13,8 +13,9 @@ import org.isotherm.auth.Role;
 import org.isotherm.geo.AoiGeometry;
 import org.isotherm.geo.AreaFiles;
 import org.isotherm.geo.GeoJson;
-import org.isotherm.geo.GeoJsonShapeException;
+import org.isotherm.geo.InvalidGeoJsonException;
 import org.isotherm.geo.UtmMeasures;
+import org.isotherm.web.BadRequestException;
 import org.isotherm.web.ConflictException;
 import org.isotherm.web.Idempotency;
 import org.isotherm.web.ListQuery;
@@ -162,11 +163,31 @@ class AoiController {
     static AoiGeometry parse(JsonNode geojson, Object... loc) {
         try {
             return GeoJson.parse(geojson);
-        } catch (GeoJsonShapeException e) {
+        } catch (InvalidGeoJsonException e) {
             var full = new ArrayList<Object>(List.of(loc));
             full.addAll(e.path());
-            throw new RequestValidationException(new ValidationError(List.copyOf(full), e.getMessage(), e.type()));
+            // FastAPI's (pydantic's) words for each problem, as the guide's clients expect them
+            var error = switch (e.problem()) {
+                case NOT_AN_OBJECT -> error(full, "Input should be a valid dictionary or object", "dict_type");
+                case MISSING -> error(full, "Field required", "missing");
+                case NOT_A_STRING -> error(full, "Input should be a valid string", "string_type");
+                case UNKNOWN_TYPE ->
+                    error(
+                            full,
+                            "Input should be 'Polygon', 'MultiPolygon', 'Feature' or 'FeatureCollection'",
+                            "literal_error");
+                case NOT_AN_ARRAY -> error(full, "Input should be a valid list", "list_type");
+                case TOO_SHORT -> error(full, "A position needs at least 2 numbers (longitude, latitude)", "too_short");
+                case NOT_A_NUMBER -> error(full, "Input should be a valid number", "float_type");
+                // positions that make no ring are invalid geometry, which GeoJson already words as such
+                case NOT_A_RING, NOT_A_LINE -> throw new BadRequestException(e.getMessage());
+            };
+            throw new RequestValidationException(error);
         }
+    }
+
+    private static ValidationError error(List<Object> loc, String msg, String type) {
+        return new ValidationError(List.copyOf(loc), msg, type);
     }
 
     record AoiPage(long count, List<AoiResponse> items) {}

@@ -3,26 +3,25 @@ package org.isotherm.geo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.isotherm.geo.InvalidGeoJsonException.Part;
+import org.isotherm.geo.InvalidGeoJsonException.Problem;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an area of interest from GeoJSON (RFC 7946) and checks it: a Polygon, a MultiPolygon of one polygon, a
- * Feature holding one of those, or a FeatureCollection of one such feature. JSON of the wrong shape throws
- * {@link GeoJsonShapeException} (a 422); geometry that breaks a rule throws {@link InvalidGeometryException}
- * (a 400) whose message names the problem and where it is.
+ * Feature holding one of those, or a FeatureCollection of one such feature, read by {@link GeoJsonGeometries}.
+ * JSON of the wrong shape throws {@link InvalidGeoJsonException} (the API answers 422 pointing at it); geometry
+ * that breaks a rule throws {@link InvalidGeometryException} (a 400) whose message names the problem and where it
+ * is.
  */
 public final class GeoJson {
 
     /** Most positions an AOI may have, counted over all rings with their closing positions. */
     public static final int MAX_VERTICES = 10_000;
-
-    static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
     private GeoJson() {}
 
@@ -50,7 +49,7 @@ public final class GeoJson {
             case "FeatureCollection" -> {
                 var features = member(node, "features", path);
                 if (!features.isArray()) {
-                    throw shape(path, "features", "Input should be a valid list", "list_type");
+                    throw shape(Problem.NOT_AN_ARRAY, Part.GEOMETRIES, "features must be an array", path, "features");
                 }
                 if (features.size() != 1) {
                     throw new InvalidGeometryException(
@@ -73,7 +72,7 @@ public final class GeoJson {
 
     private static Polygon polygon(JsonNode geometry, List<Object> path) {
         var type = type(geometry, path);
-        var coordinates = switch (type) {
+        var rings = switch (type) {
             case "Polygon" -> array(member(geometry, "coordinates", path), path, "coordinates");
             case "MultiPolygon" -> {
                 var polygons = array(member(geometry, "coordinates", path), path, "coordinates");
@@ -93,93 +92,85 @@ public final class GeoJson {
                 throw new InvalidGeometryException("A " + type + " cannot be nested inside a geometry");
             default ->
                 throw shape(
+                        Problem.UNKNOWN_TYPE,
+                        Part.TYPE,
+                        "an area of interest must be a Polygon, MultiPolygon, Feature or FeatureCollection",
                         path,
-                        "type",
-                        "Input should be 'Polygon', 'MultiPolygon', 'Feature' or 'FeatureCollection'",
-                        "literal_error");
+                        "type");
         };
-        path.add("coordinates");
-        if (type.equals("MultiPolygon")) {
-            path.add(0);
-        }
-        var rings = rings(coordinates, path);
-        var shell = rings.get(0);
-        var holes = rings.subList(1, rings.size()).toArray(LinearRing[]::new);
-        return FACTORY.createPolygon(shell, holes);
-    }
-
-    private static List<LinearRing> rings(JsonNode coordinates, List<Object> path) {
-        if (coordinates.isEmpty()) {
+        if (rings.isEmpty()) {
             throw new InvalidGeometryException("The polygon has no rings: it needs at least an exterior ring");
         }
+        // counted before reading, so that a huge polygon is refused without building it
         int vertices = 0;
-        var rings = new ArrayList<LinearRing>(coordinates.size());
-        for (int r = 0; r < coordinates.size(); r++) {
-            path.add(r);
-            var ring = array(coordinates.get(r), path, null);
-            vertices += ring.size();
-            if (vertices > MAX_VERTICES) {
-                throw new InvalidGeometryException("The polygon has more than " + MAX_VERTICES + " vertices");
-            }
-            var positions = new Coordinate[ring.size()];
-            for (int p = 0; p < ring.size(); p++) {
-                positions[p] = position(ring.get(p), path, p);
-            }
-            rings.add(ring(positions, r));
-            path.remove(path.size() - 1);
+        for (var ring : rings) {
+            vertices += ring.isArray() ? ring.size() : 0;
         }
-        return rings;
+        if (vertices > MAX_VERTICES) {
+            throw new InvalidGeometryException("The polygon has more than " + MAX_VERTICES + " vertices");
+        }
+        Geometry read;
+        try {
+            read = GeoJsonGeometries.read(geometry);
+        } catch (InvalidGeoJsonException e) {
+            if (e.problem() == Problem.NOT_A_RING) {
+                throw new InvalidGeometryException(ringProblem(geometry, e));
+            }
+            throw e.under(path.toArray());
+        }
+        var polygon = (Polygon) read.getGeometryN(0);
+        var prefix = type.equals("MultiPolygon") ? "coordinates[0]" : "coordinates";
+        for (int r = 0; r < polygon.getNumInteriorRing() + 1; r++) {
+            var ring = r == 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r - 1);
+            var positions = ring.getCoordinates();
+            if (positions.length == 0) {
+                throw new InvalidGeometryException(
+                        ringName(r) + " has 0 positions; a ring needs at least 4 (the last repeating the first)");
+            }
+            for (int p = 0; p < positions.length; p++) {
+                inRange(positions[p], prefix + "[" + r + "][" + p + "]");
+            }
+            for (int i = 1; i < positions.length; i++) {
+                var a = positions[i - 1];
+                var b = positions[i];
+                if (Math.abs(b.x - a.x) > 180) {
+                    throw new InvalidGeometryException(ringName(r) + " crosses the antimeridian between " + point(a)
+                            + " and " + point(b) + "; split the area at longitude 180 into two areas of interest");
+                }
+            }
+        }
+        return polygon;
     }
 
-    private static Coordinate position(JsonNode node, List<Object> path, int index) {
-        if (!node.isArray()) {
-            throw shape(path, index, "Input should be a valid list", "list_type");
+    /** The reader's refusal of a ring, said as the AOI endpoints say it (the ring is found by the error's path). */
+    private static String ringProblem(JsonNode geometry, InvalidGeoJsonException e) {
+        var ring = geometry.at(e.pointer());
+        var index = (Integer) e.path().get(e.path().size() - 1);
+        var name = ringName(index);
+        if (ring.size() < 4) {
+            return name + " has " + ring.size() + " positions; a ring needs at least 4 (the last repeating the first)";
         }
-        if (node.size() < 2) {
-            throw shape(path, index, "A position needs at least 2 numbers (longitude, latitude)", "too_short");
-        }
-        for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isNumber() || !Double.isFinite(node.get(i).doubleValue())) {
-                path.add(index);
-                var error = shape(path, i, "Input should be a valid number", "float_type");
-                path.remove(path.size() - 1);
-                throw error;
-            }
-        }
-        double lon = node.get(0).doubleValue();
-        double lat = node.get(1).doubleValue();
-        if (!(lon >= -180 && lon <= 180)) {
-            throw new InvalidGeometryException("Longitude " + number(lon) + " at " + where(path, index)
-                    + " is out of range: it must be between -180 and 180");
-        }
-        if (!(lat >= -90 && lat <= 90)) {
-            throw new InvalidGeometryException("Latitude " + number(lat) + " at " + where(path, index)
-                    + " is out of range: it must be between -90 and 90");
-        }
-        return new Coordinate(lon, lat);
+        return name + " is not closed: its first position " + point(coordinate(ring.get(0))) + " differs from its last "
+                + point(coordinate(ring.get(ring.size() - 1)));
     }
 
-    private static LinearRing ring(Coordinate[] positions, int index) {
-        var name = index == 0 ? "The exterior ring" : "Interior ring " + index;
-        if (positions.length < 4) {
-            throw new InvalidGeometryException(name + " has " + positions.length
-                    + " positions; a ring needs at least 4 (the last repeating the first)");
+    private static Coordinate coordinate(JsonNode position) {
+        return new Coordinate(position.get(0).doubleValue(), position.get(1).doubleValue());
+    }
+
+    private static String ringName(int index) {
+        return index == 0 ? "The exterior ring" : "Interior ring " + index;
+    }
+
+    private static void inRange(Coordinate c, String where) {
+        if (!(c.x >= -180 && c.x <= 180)) {
+            throw new InvalidGeometryException(
+                    "Longitude " + number(c.x) + " at " + where + " is out of range: it must be between -180 and 180");
         }
-        var first = positions[0];
-        var last = positions[positions.length - 1];
-        if (!first.equals2D(last)) {
-            throw new InvalidGeometryException(name + " is not closed: its first position " + point(first)
-                    + " differs from its last " + point(last));
+        if (!(c.y >= -90 && c.y <= 90)) {
+            throw new InvalidGeometryException(
+                    "Latitude " + number(c.y) + " at " + where + " is out of range: it must be between -90 and 90");
         }
-        for (int i = 1; i < positions.length; i++) {
-            var a = positions[i - 1];
-            var b = positions[i];
-            if (Math.abs(b.x - a.x) > 180) {
-                throw new InvalidGeometryException(name + " crosses the antimeridian between " + point(a) + " and "
-                        + point(b) + "; split the area at longitude 180 into two areas of interest");
-            }
-        }
-        return FACTORY.createLinearRing(positions);
     }
 
     private static void validate(Polygon polygon) {
@@ -193,11 +184,11 @@ public final class GeoJson {
 
     private static String type(JsonNode node, List<Object> path) {
         if (!node.isObject()) {
-            throw new GeoJsonShapeException(path, "Input should be a valid dictionary or object", "dict_type");
+            throw new InvalidGeoJsonException(Problem.NOT_AN_OBJECT, Part.GEOMETRY, "not a JSON object", path);
         }
         var type = member(node, "type", path);
         if (!type.isString()) {
-            throw shape(path, "type", "Input should be a valid string", "string_type");
+            throw shape(Problem.NOT_A_STRING, Part.TYPE, "type must be a string", path, "type");
         }
         return type.asString();
     }
@@ -205,39 +196,28 @@ public final class GeoJson {
     private static JsonNode member(JsonNode node, String name, List<Object> path) {
         var value = node.get(name);
         if (value == null) {
-            throw shape(path, name, "Field required", "missing");
+            var part = switch (name) {
+                case "type" -> Part.TYPE;
+                case "coordinates" -> Part.COORDINATES;
+                default -> Part.GEOMETRY;
+            };
+            throw shape(Problem.MISSING, part, name + " is required", path, name);
         }
         return value;
     }
 
     private static JsonNode array(JsonNode node, List<Object> path, Object at) {
         if (!node.isArray()) {
-            throw at == null
-                    ? new GeoJsonShapeException(path, "Input should be a valid list", "list_type")
-                    : shape(path, at, "Input should be a valid list", "list_type");
+            throw shape(Problem.NOT_AN_ARRAY, Part.COORDINATES, "must be an array", path, at);
         }
         return node;
     }
 
-    private static GeoJsonShapeException shape(List<Object> path, Object last, String message, String type) {
+    private static InvalidGeoJsonException shape(
+            Problem problem, Part part, String message, List<Object> path, Object last) {
         var full = new ArrayList<>(path);
         full.add(last);
-        return new GeoJsonShapeException(full, message, type);
-    }
-
-    private static String where(List<Object> path, int index) {
-        var out = new StringBuilder();
-        boolean inCoordinates = false;
-        for (var part : path) {
-            if ("coordinates".equals(part)) {
-                inCoordinates = true;
-                out.setLength(0);
-                out.append("coordinates");
-            } else if (inCoordinates) {
-                out.append('[').append(part).append(']');
-            }
-        }
-        return out.append('[').append(index).append(']').toString();
+        return new InvalidGeoJsonException(problem, part, message, full);
     }
 
     static String point(Coordinate c) {

@@ -1,11 +1,9 @@
 package org.isotherm.geo;
 
-import org.isotherm.web.BadRequestException;
-
-/** Well-formed GeoJSON whose geometry breaks a rule (unclosed ring, self-intersection, ...): a 400. */
-public class InvalidGeometryException extends BadRequestException {
+/** Well-formed GeoJSON whose geometry breaks a rule (unclosed ring, self-intersection, ...): a 400 naming it. */
+public class InvalidGeometryException extends RuntimeException {
 
     public InvalidGeometryException(String detail) {
-        super(detail);
+        super(detail, null, false, false);
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.isotherm.geo.GeoJsonGeometries;
+import org.isotherm.geo.InvalidGeoJsonException;
 import org.isotherm.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -135,7 +136,7 @@ class StacItemReader {
         Geometry geometry;
         try {
             geometry = GeoJsonGeometries.read(node);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidGeoJsonException e) {
             throw invalid(id, "geometry is not valid GeoJSON: " + e.getMessage());
         }
         if (geometry.isEmpty()) {

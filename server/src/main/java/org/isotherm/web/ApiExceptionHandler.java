@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.isotherm.geo.AreaFileException;
+import org.isotherm.geo.InvalidGeometryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +50,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
         return detail(e.status(), e.detail());
+    }
+
+    /** Geometry is pure and knows no HTTP: its rule violations are the guide's 400 with the reason as detail. */
+    @ExceptionHandler({InvalidGeometryException.class, AreaFileException.class})
+    ResponseEntity<ErrorBody> geometry(RuntimeException e) {
+        return detail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(RequestValidationException.class)

@@ -3,7 +3,10 @@ package org.isotherm.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.isotherm.geo.InvalidGeoJsonException.Problem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,11 +51,48 @@ class GeoJsonGeometriesTest {
                 "{\"type\":\"LineString\",\"coordinates\":[[0,0]]}",
                 "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}",
                 "{\"type\":\"MultiPolygon\",\"coordinates\":[1,2]}",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[0,0]]]}",
                 "{\"type\":\"GeometryCollection\",\"geometries\":{}}"
             })
     void refusesWhatIsNotAGeometry(String geojson) {
         assertThatThrownBy(() -> GeoJsonGeometries.read(JSON.readTree(geojson)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidGeoJsonException.class)
                 .hasMessageNotContaining("null");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[1,2]                                                             | NOT_AN_OBJECT | ''",
+                "{\"type\":\"Circle\",\"coordinates\":[1,2]}                            | UNKNOWN_TYPE  | /type",
+                "{\"type\":7,\"coordinates\":[1,2]}                                   | NOT_A_STRING  | /type",
+                "{\"coordinates\":[1,2]}                                              | MISSING       | /type",
+                "{\"type\":\"Point\"}                                                   | MISSING       | /coordinates",
+                "{\"type\":\"Point\",\"coordinates\":[1]}                               | TOO_SHORT     | /coordinates",
+                "{\"type\":\"MultiPoint\",\"coordinates\":[[0,0],5]}                     | NOT_AN_ARRAY  | /coordinates/1",
+                "{\"type\":\"LineString\",\"coordinates\":[[0,0]]}                        | NOT_A_LINE    | /coordinates",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,\"x\"],[1,1],[0,0]]]}     | NOT_A_NUMBER  | /coordinates/0/1/1",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}       | NOT_A_RING    | /coordinates/0",
+                "{\"type\":\"Polygon\",\"coordinates\":[[],[[0,0],[1,0],[1,1],[0,0]]]}    | NOT_A_RING    | /coordinates/0",
+                "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[0,0]]]]}       | NOT_A_RING    | /coordinates/0/0",
+                "{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\"}]}   | MISSING       | /geometries/0/coordinates"
+            })
+    void saysWhatIsWrongAndWhere(String geojson, Problem problem, String pointer) {
+        assertThatThrownBy(() -> GeoJsonGeometries.read(JSON.readTree(geojson)))
+                .isInstanceOfSatisfying(InvalidGeoJsonException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(problem);
+                    assertThat(e.pointer()).isEqualTo(pointer);
+                });
+    }
+
+    @Test
+    void keepsEmptyGeometriesAndIgnoresPositionMembersBeyondTheHeight() {
+        assertThat(GeoJsonGeometries.read(JSON.readTree("{\"type\":\"Point\",\"coordinates\":[]}"))
+                        .isEmpty())
+                .isTrue();
+        var point = GeoJsonGeometries.read(JSON.readTree("{\"type\":\"Point\",\"coordinates\":[1,2,3,\"x\"]}"));
+        assertThat(point.getCoordinate().getZ()).isEqualTo(3.0);
+        assertThat(point.getSRID()).isEqualTo(4326);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import org.isotherm.geo.InvalidGeoJsonException.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,25 +86,28 @@ class GeoJsonTest {
 
     @Test
     void reportsWrongShapesWithTheirPath() {
-        assertShape("[1,2]", List.of(), "dict_type");
-        assertShape("{\"coordinates\":[]}", List.of("type"), "missing");
-        assertShape("{\"type\":7}", List.of("type"), "string_type");
-        assertShape("{\"type\":\"Circle\"}", List.of("type"), "literal_error");
-        assertShape("{\"type\":\"Polygon\"}", List.of("coordinates"), "missing");
-        assertShape("{\"type\":\"Polygon\",\"coordinates\":{}}", List.of("coordinates"), "list_type");
+        assertShape("[1,2]", List.of(), Problem.NOT_AN_OBJECT);
+        assertShape("{\"coordinates\":[]}", List.of("type"), Problem.MISSING);
+        assertShape("{\"type\":7}", List.of("type"), Problem.NOT_A_STRING);
+        assertShape("{\"type\":\"Circle\"}", List.of("type"), Problem.UNKNOWN_TYPE);
+        assertShape("{\"type\":\"Polygon\"}", List.of("coordinates"), Problem.MISSING);
+        assertShape("{\"type\":\"Polygon\",\"coordinates\":{}}", List.of("coordinates"), Problem.NOT_AN_ARRAY);
         assertShape(
                 "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,\"x\"]]]}",
                 List.of("coordinates", 0, 1, 1),
-                "float_type");
-        assertShape("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1]]]}", List.of("coordinates", 0, 1), "too_short");
+                Problem.NOT_A_NUMBER);
+        assertShape(
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1]]]}",
+                List.of("coordinates", 0, 1),
+                Problem.TOO_SHORT);
         assertShape(
                 "{\"type\":\"Feature\",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[5]]}}",
                 List.of("geometry", "coordinates", 0, 0),
-                "list_type");
+                Problem.NOT_AN_ARRAY);
         assertShape(
                 "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"}]}",
                 List.of("features", 0, "geometry"),
-                "missing");
+                Problem.MISSING);
     }
 
     @Test
@@ -133,7 +137,7 @@ class GeoJsonTest {
             var node = json("{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]]}");
             try {
                 GeoJson.parse(node);
-            } catch (InvalidGeometryException | GeoJsonShapeException expected) {
+            } catch (InvalidGeometryException | InvalidGeoJsonException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
         }
@@ -154,11 +158,11 @@ class GeoJsonTest {
         return json(ring.toString());
     }
 
-    private static void assertShape(String geojson, List<Object> path, String type) {
+    private static void assertShape(String geojson, List<Object> path, Problem problem) {
         assertThatThrownBy(() -> GeoJson.parse(json(geojson)))
-                .isInstanceOfSatisfying(GeoJsonShapeException.class, e -> {
+                .isInstanceOfSatisfying(InvalidGeoJsonException.class, e -> {
                     assertThat(e.path()).isEqualTo(path);
-                    assertThat(e.type()).isEqualTo(type);
+                    assertThat(e.problem()).isEqualTo(problem);
                 });
     }
 

@@ -1,15 +1,13 @@
 package org.isotherm.stac.cql2;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.isotherm.geo.GeoJsonGeometries;
+import org.isotherm.geo.InvalidGeoJsonException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
@@ -17,8 +15,8 @@ import org.locationtech.jts.io.WKTReader;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Geometry literals of both encodings: WKT (cql2-text), GeoJSON (cql2-json) and {@code BBOX} (both), as JTS
- * geometries in lon/lat (SRID 4326). A bbox that crosses the antimeridian (minx &gt; maxx) becomes a
+ * Geometry literals of both encodings: WKT (cql2-text), GeoJSON (cql2-json, read by {@link GeoJsonGeometries})
+ * and {@code BBOX} (both), as JTS geometries in lon/lat (SRID 4326). A bbox that crosses the antimeridian (minx &gt; maxx) becomes a
  * multipolygon of its two halves.
  */
 final class Cql2Geometries {
@@ -90,111 +88,38 @@ final class Cql2Geometries {
         if (type == null || !type.isString()) {
             throw new InvalidGeometry("at " + path + "/type: a GeoJSON geometry needs a string 'type'");
         }
-        String kind = type.stringValue();
-        if (kind.equals("GeometryCollection")) {
-            JsonNode members = node.get("geometries");
-            if (members == null || !members.isArray()) {
-                throw new InvalidGeometry("at " + path + "/geometries: expected an array of geometries");
-            }
-            Geometry[] parts = new Geometry[members.size()];
-            for (int i = 0; i < parts.length; i++) {
-                JsonNode member = members.get(i);
-                if (!member.isObject()) {
-                    throw new InvalidGeometry("at " + path + "/geometries/" + i + ": expected a geometry object");
-                }
-                parts[i] = fromGeoJson(member, path + "/geometries/" + i);
-            }
-            return FACTORY.createGeometryCollection(parts);
-        }
-        JsonNode coordinates = node.get("coordinates");
-        String at = path + "/coordinates";
-        if (coordinates == null || !coordinates.isArray()) {
-            throw new InvalidGeometry("at " + at + ": expected a coordinates array");
-        }
         try {
-            switch (kind) {
-                case "Point":
-                    return FACTORY.createPoint(position(coordinates, at));
-                case "MultiPoint": {
-                    Coordinate[] positions = positions(coordinates, at);
-                    Point[] points = new Point[positions.length];
-                    for (int i = 0; i < points.length; i++) {
-                        points[i] = FACTORY.createPoint(positions[i]);
-                    }
-                    return FACTORY.createMultiPoint(points);
-                }
-                case "LineString":
-                    return FACTORY.createLineString(positions(coordinates, at));
-                case "MultiLineString": {
-                    LineString[] lines = new LineString[coordinates.size()];
-                    for (int i = 0; i < lines.length; i++) {
-                        lines[i] = FACTORY.createLineString(positions(coordinates.get(i), at + "/" + i));
-                    }
-                    return FACTORY.createMultiLineString(lines);
-                }
-                case "Polygon":
-                    return polygon(coordinates, at);
-                case "MultiPolygon": {
-                    Polygon[] polygons = new Polygon[coordinates.size()];
-                    for (int i = 0; i < polygons.length; i++) {
-                        polygons[i] = polygon(coordinates.get(i), at + "/" + i);
-                    }
-                    return FACTORY.createMultiPolygon(polygons);
-                }
-                default:
-                    throw new InvalidGeometry("at " + path + "/type: unknown GeoJSON geometry type '" + kind + "'");
+            return GeoJsonGeometries.read(node);
+        } catch (InvalidGeoJsonException e) {
+            var at = e.pointer();
+            if (e.problem() == InvalidGeoJsonException.Problem.NOT_A_LINE) {
+                // JTS's refusal of a line string is placed at the geometry's coordinates
+                at = at.substring(0, at.lastIndexOf("/coordinates") + "/coordinates".length());
             }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidGeometry("at " + at + ": " + firstLine(e.getMessage()));
+            throw new InvalidGeometry("at " + path + at + ": " + problem(node, e));
         }
     }
 
-    private static Polygon polygon(JsonNode rings, String at) throws InvalidGeometry {
-        if (!rings.isArray() || rings.isEmpty()) {
-            throw new InvalidGeometry("at " + at + ": a polygon needs at least one ring");
-        }
-        LinearRing shell = ring(rings.get(0), at + "/0");
-        List<LinearRing> holes = new ArrayList<>();
-        for (int i = 1; i < rings.size(); i++) {
-            holes.add(ring(rings.get(i), at + "/" + i));
-        }
-        return FACTORY.createPolygon(shell, holes.toArray(LinearRing[]::new));
-    }
-
-    private static LinearRing ring(JsonNode node, String at) throws InvalidGeometry {
-        Coordinate[] positions = positions(node, at);
-        if (positions.length < 4 || !positions[0].equals2D(positions[positions.length - 1])) {
-            throw new InvalidGeometry("at " + at + ": a linear ring needs at least 4 positions, first equal to last");
-        }
-        return FACTORY.createLinearRing(positions);
-    }
-
-    private static Coordinate[] positions(JsonNode node, String at) throws InvalidGeometry {
-        if (!node.isArray()) {
-            throw new InvalidGeometry("at " + at + ": expected an array of positions");
-        }
-        Coordinate[] positions = new Coordinate[node.size()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = position(node.get(i), at + "/" + i);
-        }
-        return positions;
-    }
-
-    private static Coordinate position(JsonNode node, String at) throws InvalidGeometry {
-        if (!node.isArray() || node.size() < 2 || node.size() > 3) {
-            throw new InvalidGeometry("at " + at + ": a position is an array of 2 or 3 numbers");
-        }
-        double[] values = new double[node.size()];
-        for (int i = 0; i < values.length; i++) {
-            JsonNode value = node.get(i);
-            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-                throw new InvalidGeometry("at " + at + "/" + i + ": expected a finite number");
-            }
-            values[i] = value.doubleValue();
-        }
-        return values.length == 3
-                ? new Coordinate(values[0], values[1], values[2])
-                : new Coordinate(values[0], values[1]);
+    private static String problem(JsonNode node, InvalidGeoJsonException e) {
+        return switch (e.problem()) {
+            case NOT_AN_OBJECT -> "expected a geometry object";
+            case MISSING, NOT_AN_ARRAY ->
+                switch (e.part()) {
+                    case TYPE -> "a GeoJSON geometry needs a string 'type'";
+                    case COORDINATES -> "expected a coordinates array";
+                    case GEOMETRIES -> "expected an array of geometries";
+                    case POLYGON -> "a polygon needs at least one ring";
+                    case RING, LINE -> "expected an array of positions";
+                    default -> "a position is an array of 2 or 3 numbers";
+                };
+            case NOT_A_STRING -> "a GeoJSON geometry needs a string 'type'";
+            case UNKNOWN_TYPE ->
+                "unknown GeoJSON geometry type '" + node.at(e.pointer()).asString() + "'";
+            case TOO_SHORT -> "a position is an array of 2 or 3 numbers";
+            case NOT_A_NUMBER -> "expected a finite number";
+            case NOT_A_RING -> "a linear ring needs at least 4 positions, first equal to last";
+            case NOT_A_LINE -> firstLine(e.getMessage());
+        };
     }
 
     private static String firstLine(@Nullable String message) {
