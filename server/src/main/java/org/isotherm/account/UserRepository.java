@@ -46,18 +46,7 @@ public class UserRepository {
             @Nullable String passwordHash,
             Role role,
             @Nullable Instant confirmedAt) {
-        return jdbc.sql("""
-                        INSERT INTO users (id, organization_id, email, name, password_hash, role, confirmed_at)
-                        VALUES (:id, :organization, :email, :name, :hash, :role, :confirmed)
-                        RETURNING """ + " " + COLUMNS)
-                .param("id", UUID.randomUUID())
-                .param("organization", organizationId)
-                .param("email", email.toLowerCase(java.util.Locale.ROOT))
-                .param("name", name)
-                .param("hash", passwordHash)
-                .param("role", role.wire())
-                .param("confirmed", confirmedAt == null ? null : java.sql.Timestamp.from(confirmedAt))
-                .query(UserRepository::map)
+        return inserting(organizationId, email, name, passwordHash, role, confirmedAt, "")
                 .single();
     }
 
@@ -67,19 +56,31 @@ public class UserRepository {
      */
     Optional<UserAccount> insertIfAbsent(
             UUID organizationId, String email, String name, @Nullable String passwordHash, Role role) {
+        return inserting(organizationId, email, name, passwordHash, role, null, "ON CONFLICT DO NOTHING")
+                .optional();
+    }
+
+    private JdbcClient.MappedQuerySpec<UserAccount> inserting(
+            UUID organizationId,
+            String email,
+            String name,
+            @Nullable String passwordHash,
+            Role role,
+            @Nullable Instant confirmedAt,
+            String onConflict) {
         return jdbc.sql("""
-                        INSERT INTO users (id, organization_id, email, name, password_hash, role)
-                        VALUES (:id, :organization, :email, :name, :hash, :role)
-                        ON CONFLICT DO NOTHING
-                        RETURNING """ + " " + COLUMNS)
+                        INSERT INTO users (id, organization_id, email, name, password_hash, role, confirmed_at)
+                        VALUES (:id, :organization, :email, :name, :hash, :role, :confirmed)
+                        %s
+                        RETURNING %s""".formatted(onConflict, COLUMNS))
                 .param("id", UUID.randomUUID())
                 .param("organization", organizationId)
                 .param("email", email.toLowerCase(java.util.Locale.ROOT))
                 .param("name", name)
                 .param("hash", passwordHash)
                 .param("role", role.wire())
-                .query(UserRepository::map)
-                .optional();
+                .param("confirmed", confirmedAt == null ? null : java.sql.Timestamp.from(confirmedAt))
+                .query(UserRepository::map);
     }
 
     /** Active users of a workspace (invited and unconfirmed ones included), newest first. */

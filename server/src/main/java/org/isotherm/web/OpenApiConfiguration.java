@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI document at {@code /openapi.json}, as tools read it (ReDoc, Swagger UI, client generators): both auth
@@ -57,6 +59,15 @@ class OpenApiConfiguration {
             "STAC", "The catalogue as a STAC API: collections, items and search (CQL2 filters)",
             "STAC transactions", "Writing the catalogue: collections and items, bulk ingest (ingest or admin role)",
             "Operator", "Platform administration (operator only)");
+
+    static {
+        // a body the server reads or writes as a JSON tree is any JSON object to a client, not Jackson's node class
+        // (whose bean properties would otherwise be documented, and clash with client generators' own JSON type)
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        JsonNode.class,
+                        new ObjectSchema().description("A JSON object").additionalProperties(true));
+    }
 
     @Bean
     OpenAPI isothermOpenApi() {

@@ -122,6 +122,25 @@ class OpenApiDocumentIT extends IntegrationTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Generated clients clash on a schema named after the server's JSON class, and learn nothing from a wildcard type. */
+    @Test
+    void describesJsonAsJsonNotAsTheServersClasses() {
+        var schemas = new TreeSet<String>();
+        document.path("components").path("schemas").propertyNames().forEach(schemas::add);
+        var wildcards = new ArrayList<String>();
+        operations((name, operation) -> {
+            for (var code : operation.path("responses").propertyNames()) {
+                if (operation.path("responses").path(code).path("content").has("*/*")) {
+                    wildcards.add(name + " " + code);
+                }
+            }
+        });
+
+        assertThat(schemas).doesNotContain("JsonNode", "ObjectNode", "ArrayNode");
+        assertThat(text).doesNotContain("\"node_type\"");
+        assertThat(wildcards).as("responses documented as */*").isEmpty();
+    }
+
     @Test
     void tagsAreReadableAndDescribed() {
         var declared = new TreeSet<String>();
