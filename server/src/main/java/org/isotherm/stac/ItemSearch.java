@@ -40,13 +40,13 @@ class ItemSearch {
     /**
      * What the SQL part of a search cannot decide alone: rows it marks undecided are loaded and tested here.
      *
-     * @param sql extra conditions over {@code i}, already parameterized
-     * @param params their parameters
+     * @param sql extra conditions over {@code i}, with named parameters
+     * @param params their values by name; names start with {@code filter}, so they meet none of the search's own
      * @param exact whether {@link #sql} decides every row (no Java check needed)
      * @param check the Java test of an undecided row's item JSON
      */
-    record Filter(String sql, List<Object> params, boolean exact, Predicate<String> check) {
-        static final Filter NONE = new Filter("", List.of(), true, content -> true);
+    record Filter(String sql, Map<String, Object> params, boolean exact, Predicate<String> check) {
+        static final Filter NONE = new Filter("", Map.of(), true, content -> true);
     }
 
     private static final int BATCH = 200;
@@ -135,15 +135,19 @@ class ItemSearch {
         return values;
     }
 
+    /**
+     * One search's statements. They share the conditions in {@link #where} and the parameters in {@link #params},
+     * named so that no statement depends on the order in which its pieces were written.
+     */
     private final class Query {
 
         private final List<SortKey.Order> orders;
         private final List<SpatialConstraint> spatial;
         private final Filter filter;
-        private final String where;
-        private final List<Object> whereParams = new ArrayList<>();
         private final boolean rectangles;
         private final boolean footprints;
+        private final Map<String, Object> params = new HashMap<>();
+        private final String where;
 
         Query(
                 SearchRequest request,
@@ -156,40 +160,44 @@ class ItemSearch {
             this.filter = filter;
             this.rectangles = spatial.stream().allMatch(SpatialConstraint::rectangles);
             this.footprints = spatial.stream().allMatch(SpatialConstraint::exactOnFootprints);
-            var sql = new StringBuilder();
+            var conditions = new ArrayList<String>();
             var keys = collections.stream().map(c -> Integer.toString(c.key())).toList();
             // validated integers from our own table, inlined so each search plans for its collections
-            sql.append(
+            conditions.add(
                     keys.size() == 1
                             ? "i.collection_key = " + keys.get(0)
                             : "i.collection_key IN (" + String.join(",", keys) + ")");
             if (request.ids() != null) {
-                sql.append(" AND i.id = ANY(?)");
-                whereParams.add(request.ids().toArray(String[]::new));
+                conditions.add("i.id = ANY(:ids)");
+                params.put("ids", request.ids().toArray(String[]::new));
             }
             if (request.end() != null) {
-                sql.append(" AND i.start_datetime <= ?");
-                whereParams.add(Timestamp.from(request.end()));
+                conditions.add("i.start_datetime <= :end");
+                params.put("end", Timestamp.from(request.end()));
             }
             if (request.start() != null) {
-                sql.append(" AND i.end_datetime >= ?");
-                whereParams.add(Timestamp.from(request.start()));
+                conditions.add("i.end_datetime >= :start");
+                params.put("start", Timestamp.from(request.start()));
             }
-            for (var constraint : spatial) {
-                sql.append(" AND ").append(constraint.prefilter(whereParams));
+            for (int c = 0; c < spatial.size(); c++) {
+                conditions.add(spatial.get(c).prefilter(area(c), params));
             }
             if (!filter.sql().isEmpty()) {
-                sql.append(" AND (").append(filter.sql()).append(')');
-                whereParams.addAll(filter.params());
+                conditions.add("(" + filter.sql() + ")");
+                params.putAll(filter.params());
             }
-            this.where = sql.toString();
+            this.where = String.join(" AND ", conditions);
+        }
+
+        private static String area(int constraint) {
+            return "area" + constraint;
         }
 
         /**
          * 1 when SQL proves the row matches, 0 when it proves it does not, NULL when Java must decide; over
          * {@code x}, a row of stac_items.
          */
-        private String verdict(String x, List<Object> params) {
+        private String verdict(String x) {
             if (spatial.isEmpty()) {
                 return filter.exact() ? "1" : "NULL::int";
             }
@@ -197,15 +205,22 @@ class ItemSearch {
                 return "NULL::int";
             }
             var tests = new ArrayList<String>();
-            for (var constraint : spatial) {
-                tests.add(constraint.footprintTest(x, params));
+            for (int c = 0; c < spatial.size(); c++) {
+                tests.add(spatial.get(c).footprintTest(x, area(c), params));
             }
-            var exact = "CASE WHEN " + x + ".footprint IS NULL THEN NULL WHEN " + String.join(" AND ", tests)
-                    + " THEN 1 ELSE 0 END";
-            if (!filter.exact()) {
-                exact = "CASE WHEN (" + exact + ") = 0 THEN 0 ELSE NULL END";
+            var exact = "CASE WHEN %s.footprint IS NULL THEN NULL WHEN %s THEN 1 ELSE 0 END"
+                    .formatted(x, String.join(" AND ", tests));
+            return filter.exact() ? exact : "CASE WHEN (" + exact + ") = 0 THEN 0 ELSE NULL END";
+        }
+
+        /** {@link #verdict} of a row of {@code i}, where a rectangular item meeting rectangles is decided already. */
+        private String rowVerdict() {
+            var verdict = verdict("i");
+            if (!rectangles || spatial.isEmpty()) {
+                return verdict;
             }
-            return exact;
+            return "CASE WHEN i.rectangular THEN %s ELSE (%s) END"
+                    .formatted(filter.exact() ? "1" : "NULL::int", verdict);
         }
 
         private String sortColumns() {
@@ -225,56 +240,64 @@ class ItemSearch {
             return String.join(", ", terms);
         }
 
-        /** Rows strictly after (or before) the key, in the page's order. */
-        private String keyset(List<String> columns, List<Object> values, boolean forward, List<Object> params) {
+        /**
+         * Rows strictly after (or before) the key, in the page's order: the key's values are bound as {@code after0},
+         * {@code after1}, ... into {@code keyParams}.
+         */
+        private String keyset(List<Object> values, boolean forward, Map<String, Object> keyParams) {
+            var columns = orders.stream().map(o -> o.key().sql()).toList();
+            var bound = new ArrayList<String>();
+            for (int i = 0; i < values.size(); i++) {
+                keyParams.put("after" + i, values.get(i));
+                bound.add(":after" + i);
+            }
             boolean uniform = orders.stream()
                     .allMatch(o -> o.descending() == orders.get(0).descending());
             if (uniform) {
                 boolean less = orders.get(0).descending() == forward;
-                params.addAll(values);
-                return "(" + String.join(",", columns) + ") " + (less ? "<" : ">") + " ("
-                        + String.join(",", Collections.nCopies(columns.size(), "?")) + ")";
+                return "(%s) %s (%s)".formatted(String.join(",", columns), less ? "<" : ">", String.join(",", bound));
             }
+            // (a < :after0) OR (a = :after0 AND b > :after1) OR ...
             var any = new ArrayList<String>();
             for (int i = 0; i < columns.size(); i++) {
                 var all = new ArrayList<String>();
                 for (int j = 0; j < i; j++) {
-                    all.add(columns.get(j) + " = ?");
-                    params.add(values.get(j));
+                    all.add(columns.get(j) + " = " + bound.get(j));
                 }
                 boolean less = orders.get(i).descending() == forward;
-                all.add(columns.get(i) + (less ? " < ?" : " > ?"));
-                params.add(values.get(i));
+                all.add(columns.get(i) + (less ? " < " : " > ") + bound.get(i));
                 any.add("(" + String.join(" AND ", all) + ")");
             }
             return "(" + String.join(" OR ", any) + ")";
         }
 
-        private List<String> sqlColumns() {
-            return orders.stream().map(o -> o.key().sql()).toList();
-        }
-
         /**
          * First page and exact count in one statement: one pass over the index, the count as a window over the
          * candidates, then the page's documents by primary key (bench/stac/README.md says why and what it costs).
+         * The outer join to one row answers the count even when no candidate matched. {@code OFFSET 0} keeps the
+         * verdict from being inlined into the WHERE, which would evaluate it twice.
          */
         PageAndCount pageAndCount(int size) {
-            var verdictParams = new ArrayList<Object>();
-            var rowVerdict = "(SELECT " + verdict("x", verdictParams)
-                    + " FROM stac_items x WHERE x.collection_key = i.collection_key AND x.id = i.id)";
+            var lookedUp = "(SELECT %s FROM stac_items x WHERE x.collection_key = i.collection_key AND x.id = i.id)"
+                    .formatted(verdict("x"));
             // rectangular items are decided by the index alone; only the others are looked up
-            var verdictSql = rectangles ? "CASE WHEN i.rectangular THEN 1 ELSE " + rowVerdict + " END" : rowVerdict;
-            // OFFSET 0 keeps the verdict from being inlined into the WHERE, which would evaluate it twice
-            var sql = "SELECT p.*, i.content::text AS content, i.links::text AS links FROM (SELECT 1) one"
-                    + " LEFT JOIN (SELECT c.*, count(*) FILTER (WHERE c.verdict = 1) OVER () AS decided,"
-                    + " count(*) FILTER (WHERE c.verdict IS NULL) OVER () AS undecided"
-                    + " FROM (SELECT i.collection_key, i.id, " + sortColumns() + ", " + verdictSql + " AS verdict"
-                    + " FROM stac_items i WHERE " + where + " OFFSET 0) c WHERE c.verdict IS DISTINCT FROM 0"
-                    + " ORDER BY " + orderBy("c.", true) + " LIMIT " + size + ") p ON true"
-                    + " LEFT JOIN stac_items i ON i.collection_key = p.collection_key AND i.id = p.id"
-                    + " ORDER BY " + orderBy("p.", true);
-            var params = new ArrayList<Object>(verdictParams);
-            params.addAll(whereParams);
+            var verdict = rectangles ? "CASE WHEN i.rectangular THEN 1 ELSE " + lookedUp + " END" : lookedUp;
+            var sql = """
+                    SELECT p.*, i.content::text AS content, i.links::text AS links
+                      FROM (SELECT 1) one
+                      LEFT JOIN (SELECT c.*,
+                                        count(*) FILTER (WHERE c.verdict = 1) OVER () AS decided,
+                                        count(*) FILTER (WHERE c.verdict IS NULL) OVER () AS undecided
+                                   FROM (SELECT i.collection_key, i.id, %s, %s AS verdict
+                                           FROM stac_items i
+                                          WHERE %s
+                                         OFFSET 0) c
+                                  WHERE c.verdict IS DISTINCT FROM 0
+                                  ORDER BY %s
+                                  LIMIT %d) p ON true
+                      LEFT JOIN stac_items i ON i.collection_key = p.collection_key AND i.id = p.id
+                     ORDER BY %s
+                    """.formatted(sortColumns(), verdict, where, orderBy("c.", true), size, orderBy("p.", true));
             long[] counts = new long[2];
             var candidates = new ArrayList<Candidate>();
             jdbc.sql(sql).params(params).query(rs -> {
@@ -295,25 +318,22 @@ class ItemSearch {
         List<Row> page(@Nullable List<Object> after, boolean forward, int size) {
             var rows = new ArrayList<Row>();
             var boundary = after;
+            var verdict = rowVerdict();
+            int batch = filter.exact() && footprints ? size : Math.max(size, BATCH);
             while (true) {
-                var params = new ArrayList<Object>(whereParams);
-                var verdictParams = new ArrayList<Object>();
-                var verdictSql = verdict("i", verdictParams);
-                if (rectangles && !spatial.isEmpty()) {
-                    verdictSql = "CASE WHEN i.rectangular THEN " + (filter.exact() ? "1" : "NULL::int") + " ELSE ("
-                            + verdictSql + ") END";
-                }
-                var keyParams = new ArrayList<Object>();
-                var keyset = boundary == null ? "" : " AND " + keyset(sqlColumns(), boundary, forward, keyParams);
-                int batch = filter.exact() && footprints ? size : Math.max(size, BATCH);
-                var sql = "SELECT i.collection_key, i.id, " + sortColumns() + ", " + verdictSql + " AS verdict,"
-                        + " i.content::text AS content, i.links::text AS links FROM stac_items i WHERE " + where
-                        + keyset + " ORDER BY " + orderBy("", forward) + " LIMIT " + batch;
-                var all = new ArrayList<Object>(verdictParams);
-                all.addAll(params);
-                all.addAll(keyParams);
+                var keyParams = new HashMap<String, Object>();
+                var conditions = boundary == null ? where : where + " AND " + keyset(boundary, forward, keyParams);
+                var sql = """
+                        SELECT i.collection_key, i.id, %s, %s AS verdict,
+                               i.content::text AS content, i.links::text AS links
+                          FROM stac_items i
+                         WHERE %s
+                         ORDER BY %s
+                         LIMIT %d
+                        """.formatted(sortColumns(), verdict, conditions, orderBy("", forward), batch);
                 List<Candidate> candidates = jdbc.sql(sql)
-                        .params(all)
+                        .params(params)
+                        .params(keyParams)
                         .query((rs, n) -> candidate(rs))
                         .list();
                 for (var candidate : candidates) {
@@ -336,31 +356,26 @@ class ItemSearch {
         }
 
         long count() {
-            var verdictParams = new ArrayList<Object>();
-            var verdictSql = verdict("i", verdictParams);
-            if (rectangles && !spatial.isEmpty()) {
-                verdictSql = "CASE WHEN i.rectangular THEN " + (filter.exact() ? "1" : "NULL::int") + " ELSE ("
-                        + verdictSql + ") END";
-            }
-            var params = new ArrayList<Object>(verdictParams);
-            params.addAll(whereParams);
-            if ("1".equals(verdictSql)) {
+            var verdict = rowVerdict();
+            if ("1".equals(verdict)) {
                 return jdbc.sql("SELECT count(*) FROM stac_items i WHERE " + where)
-                        .params(whereParams)
+                        .params(params)
                         .query(Long.class)
                         .single();
             }
+            // the content only of the rows that Java must decide
+            var sql = """
+                    SELECT v, CASE WHEN v IS NULL THEN content ELSE NULL END AS content
+                      FROM (SELECT %s AS v, i.content::text AS content FROM stac_items i WHERE %s) t
+                     WHERE v IS DISTINCT FROM 0
+                    """.formatted(verdict, where);
             long[] count = new long[1];
-            jdbc.sql("SELECT v, CASE WHEN v IS NULL THEN content ELSE NULL END AS content FROM (SELECT " + verdictSql
-                            + " AS v, i.content::text AS content FROM stac_items i WHERE " + where + ") t"
-                            + " WHERE v IS DISTINCT FROM 0")
-                    .params(params)
-                    .query(rs -> {
-                        var verdict = (Integer) rs.getObject("v");
-                        if (verdict != null ? verdict == 1 : check(rs.getString("content"))) {
-                            count[0]++;
-                        }
-                    });
+            jdbc.sql(sql).params(params).query(rs -> {
+                var v = (Integer) rs.getObject("v");
+                if (v != null ? v == 1 : check(rs.getString("content"))) {
+                    count[0]++;
+                }
+            });
             return count[0];
         }
 

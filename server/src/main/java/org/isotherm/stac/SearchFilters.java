@@ -107,7 +107,7 @@ class SearchFilters {
             return ItemSearch.Filter.NONE;
         }
         var remaining = rest.size() == 1 ? rest.get(0) : new Cql2Expr.And(rest);
-        var sql = Cql2SqlRenderer.render(remaining, ITEMS);
+        var sql = Cql2SqlRenderer.render(remaining, ITEMS).named("filter");
         boolean exact = !Cql2SqlRenderer.needsRecheck(remaining, ITEMS);
         return new ItemSearch.Filter(
                 sql.sql(), sql.params(), exact, content -> Cql2Evaluator.matches(remaining, itemView(content)));

@@ -2,6 +2,8 @@ package org.isotherm.stac;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -75,18 +77,23 @@ record SpatialConstraint(
         return new SpatialConstraint(geometry, List.copyOf(boxes), false, simple ? List.copyOf(polygons) : null);
     }
 
-    /** The index-backed prefilter: the item's box overlaps one of ours. */
-    String prefilter(List<Object> params) {
-        var sql = new StringBuilder("(");
+    /**
+     * The index-backed prefilter: the item's box overlaps one of ours. Binds the corners as {@code name_box0_west}
+     * and so on into {@code params}.
+     */
+    String prefilter(String name, Map<String, Object> params) {
+        var tests = new ArrayList<String>();
         for (int i = 0; i < boxes.size(); i++) {
             var box = boxes.get(i);
-            sql.append(i > 0 ? " OR " : "").append("i.bbox && box(point(?,?),point(?,?))");
-            params.add(box[0]);
-            params.add(box[1]);
-            params.add(box[2]);
-            params.add(box[3]);
+            var corner = name + "_box" + i;
+            tests.add("i.bbox && box(point(:{box}_west,:{box}_south),point(:{box}_east,:{box}_north))"
+                    .replace("{box}", corner));
+            params.put(corner + "_west", box[0]);
+            params.put(corner + "_south", box[1]);
+            params.put(corner + "_east", box[2]);
+            params.put(corner + "_north", box[3]);
         }
-        return sql.append(')').toString();
+        return "(" + String.join(" OR ", tests) + ")";
     }
 
     /** True when SQL decides this constraint exactly for items with a footprint. */
@@ -94,15 +101,19 @@ record SpatialConstraint(
         return polygons != null;
     }
 
-    /** The exact test on the item's footprint column ({@code alias.footprint}); only when {@link #exactOnFootprints}. */
-    String footprintTest(String alias, List<Object> params) {
-        var sql = new StringBuilder("(");
-        var parts = java.util.Objects.requireNonNull(polygons);
+    /**
+     * The exact test on the item's footprint column ({@code alias.footprint}); only when {@link #exactOnFootprints}.
+     * Binds the polygons as {@code name_polygon0} and so on into {@code params}.
+     */
+    String footprintTest(String alias, String name, Map<String, Object> params) {
+        var tests = new ArrayList<String>();
+        var parts = Objects.requireNonNull(polygons);
         for (int i = 0; i < parts.size(); i++) {
-            sql.append(i > 0 ? " OR " : "").append(alias).append(".footprint && ?::polygon");
-            params.add(parts.get(i));
+            var polygon = name + "_polygon" + i;
+            tests.add(alias + ".footprint && :" + polygon + "::polygon");
+            params.put(polygon, parts.get(i));
         }
-        return sql.append(')').toString();
+        return "(" + String.join(" OR ", tests) + ")";
     }
 
     /** The JTS test, for what SQL cannot decide. */

@@ -139,6 +139,20 @@ class StacSearchFeaturesIT extends IntegrationTest {
     }
 
     @Test
+    void pagesBothWaysThroughSortKeysOfMixedDirections() {
+        var http = seeded().http();
+        // the even items carry order-7, the odd ones none: page 2 crosses from one order:id to the other
+        var first = http.get("/stac/search?limit=2&sortby=-order:id,datetime").json();
+        assertThat(ids(first)).containsExactly("s0", "s2");
+        var second = http.get(link(first, "next")).json();
+        assertThat(ids(second)).containsExactly("s4", "s1");
+        var third = http.get(link(second, "next")).json();
+        assertThat(ids(third)).containsExactly("s3", "s5");
+        assertThat(ids(http.get(link(third, "prev")).json())).containsExactly("s4", "s1");
+        assertThat(ids(http.get(link(second, "prev")).json())).containsExactly("s0", "s2");
+    }
+
+    @Test
     void servesQueryablesAndConformance() {
         var ws = seeded();
         var queryables = ws.http().get("/stac/queryables");
