@@ -18,6 +18,16 @@ public record Caller(
         String email,
         @Nullable UUID apiKeyId) {
 
+    /**
+     * A reader without credentials, where {@link AuthProperties#anonymousStacRead} allows one: a viewer of a
+     * workspace that does not exist, so that it owns nothing and sees only what operators made public.
+     */
+    public static final Caller ANONYMOUS = new Caller(new UUID(0, 0), new UUID(0, 0), Role.VIEWER, "anonymous", null);
+
+    public boolean isAnonymous() {
+        return equals(ANONYMOUS);
+    }
+
     /** Throws 403 unless this caller's role covers {@code required}. */
     public Caller require(Role required) {
         if (!role.allows(required)) {

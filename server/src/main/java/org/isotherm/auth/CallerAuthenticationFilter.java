@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,9 +24,11 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
     static final String FAILURE_ATTRIBUTE = CallerAuthenticationFilter.class.getName() + ".failure";
 
     private final Credentials credentials;
+    private final boolean anonymousStacRead;
 
-    CallerAuthenticationFilter(Credentials credentials) {
+    CallerAuthenticationFilter(Credentials credentials, boolean anonymousStacRead) {
         this.credentials = credentials;
+        this.anonymousStacRead = anonymousStacRead;
     }
 
     @Override
@@ -44,7 +47,7 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Caller resolve(HttpServletRequest request) {
+    private @Nullable Caller resolve(HttpServletRequest request) {
         var apiKey = request.getHeader(API_KEY_HEADER);
         if (apiKey != null && !apiKey.isBlank()) {
             return credentials.fromApiKey(apiKey.strip());
@@ -56,7 +59,20 @@ class CallerAuthenticationFilter extends OncePerRequestFilter {
                 return credentials.fromBearerToken(token);
             }
         }
-        return null;
+        // only a request that sent no credentials at all: a stale token still gets its 401, not a smaller view
+        return anonymousStacRead && authorization == null && apiKey == null && readsStac(request)
+                ? Caller.ANONYMOUS
+                : null;
+    }
+
+    /** The STAC API's reads: what an anonymous reader may do. */
+    static boolean readsStac(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        var method = request.getMethod();
+        if (path.equals("/stac/search") && method.equals("POST")) {
+            return true;
+        }
+        return (method.equals("GET") || method.equals("HEAD")) && (path.equals("/stac") || path.startsWith("/stac/"));
     }
 
     /** The authenticated caller as Spring Security sees it; authorities carry the role for URL rules. */

@@ -1,7 +1,7 @@
 package org.isotherm.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
+import org.isotherm.web.ErrorBody;
 import org.isotherm.web.WebProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -55,6 +54,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             Credentials credentials,
+            AuthProperties auth,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes)
             throws Exception {
         return http.csrf(csrf -> csrf.disable())
@@ -64,7 +64,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new CallerAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new CallerAuthenticationFilter(credentials, auth.anonymousStacRead()),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/**")
                         .permitAll()
                         .requestMatchers(PUBLIC)
@@ -77,15 +79,15 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> {
                             var unrouted = unrouted(routes.getObject(), request);
                             if (unrouted != null) {
-                                response.setStatus(unrouted.value());
-                                write(response, unrouted.getReasonPhrase());
+                                ErrorBody.write(request, response, unrouted.value(), unrouted.getReasonPhrase());
                                 return;
                             }
                             var failure = request.getAttribute(CallerAuthenticationFilter.FAILURE_ATTRIBUTE);
-                            response.setStatus(401);
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            write(
+                            ErrorBody.write(
+                                    request,
                                     response,
+                                    401,
                                     failure instanceof String detail
                                             ? detail
                                             : BadCredentialsException.NOT_AUTHENTICATED);
@@ -109,17 +111,7 @@ class SecurityConfiguration {
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> {
-            response.setStatus(403);
-            write(response, "Not enough permissions");
-        };
-    }
-
-    private static void write(jakarta.servlet.http.HttpServletResponse response, String detail)
-            throws java.io.IOException {
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        var json = "{\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        return (request, response, e) -> ErrorBody.write(request, response, 403, "Not enough permissions");
     }
 
     @Bean

@@ -12,7 +12,7 @@ final class ProductCollections {
         var node = json.createObjectNode();
         node.put("type", "Collection");
         node.put("id", id);
-        node.put("stac_version", "1.1.0");
+        node.put("stac_version", StacLinks.STAC_VERSION);
         node.putArray("stac_extensions");
         switch (id) {
             case "lstprecision" -> {

@@ -91,9 +91,13 @@ public class StacCatalogue {
         });
     }
 
-    /** Deletes an item; false when there is none. The extent stays as it is: it covers, it need not be tight. */
+    /** Deletes an item, and shrinks the collection's extent when the item lay on its edge; false when there is none. */
     boolean remove(StacCollection collection, String itemId) {
-        return items.delete(collection.key(), itemId);
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            var removed = items.delete(collection.key(), itemId);
+            removed.ifPresent(bounds -> collections.fitExtentWithout(collection.key(), bounds));
+            return removed.isPresent();
+        }));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.isotherm.auth.Caller;
 import org.isotherm.db.ReadCaches;
 import org.isotherm.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +101,9 @@ class StacCollections {
     }
 
     private List<StacCollection> load(UUID workspaceId) {
-        provision(workspaceId);
+        if (!workspaceId.equals(Caller.ANONYMOUS.workspaceId())) {
+            provision(workspaceId);
+        }
         var own = jdbc.sql("SELECT " + COLUMNS + " FROM stac_collections WHERE workspace_id = :workspace")
                 .param("workspace", workspaceId)
                 .query(StacCollections::row)
@@ -224,6 +227,41 @@ class StacCollections {
                 .param("end", java.sql.Timestamp.from(end))
                 .param("key", key)
                 .update();
+        changed();
+    }
+
+    /**
+     * Fits the stored extent to the remaining items after {@code removed} was deleted, inside the deleting
+     * transaction. Only an item on the extent's edge can shrink it, so the others cost no scan of the collection.
+     */
+    void fitExtentWithout(int key, StacItems.Bounds removed) {
+        boolean onEdge = jdbc.sql("""
+                        SELECT min_lon >= :minLon OR min_lat >= :minLat OR max_lon <= :maxLon OR max_lat <= :maxLat
+                               OR min_datetime >= :start OR max_datetime <= :end
+                          FROM stac_collections WHERE key = :key FOR UPDATE""")
+                .param("minLon", removed.minLon())
+                .param("minLat", removed.minLat())
+                .param("maxLon", removed.maxLon())
+                .param("maxLat", removed.maxLat())
+                .param("start", java.sql.Timestamp.from(removed.start()))
+                .param("end", java.sql.Timestamp.from(removed.end()))
+                .param("key", key)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!onEdge) {
+            return;
+        }
+        // an empty collection gets no extent (nulls), as before its first item
+        jdbc.sql("""
+                UPDATE stac_collections c SET
+                    min_lon = e.min_lon, min_lat = e.min_lat, max_lon = e.max_lon, max_lat = e.max_lat,
+                    min_datetime = e.min_datetime, max_datetime = e.max_datetime, updated = now()
+                  FROM (SELECT min((bbox[1])[0]) AS min_lon, min((bbox[1])[1]) AS min_lat,
+                               max((bbox[0])[0]) AS max_lon, max((bbox[0])[1]) AS max_lat,
+                               min(start_datetime) AS min_datetime, max(end_datetime) AS max_datetime
+                          FROM stac_items WHERE collection_key = :key) e
+                 WHERE c.key = :key""").param("key", key).update();
         changed();
     }
 

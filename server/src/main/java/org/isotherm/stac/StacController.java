@@ -6,6 +6,7 @@ import java.util.Map;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
 import org.isotherm.web.BadRequestException;
+import org.isotherm.web.OpenApiMediaTypeFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +36,7 @@ class StacController {
 
     static final MediaType GEOJSON = MediaType.parseMediaType(StacLinks.GEOJSON);
     static final MediaType SCHEMA = MediaType.parseMediaType(StacLinks.SCHEMA);
-    static final MediaType OPENAPI = MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0");
+    static final MediaType OPENAPI = MediaType.parseMediaType(OpenApiMediaTypeFilter.MEDIA_TYPE);
 
     private final StacCollections collections;
     private final ItemSearch search;
@@ -63,15 +64,15 @@ class StacController {
         var page = json.createObjectNode();
         page.put("type", "Catalog");
         page.put("id", "isotherm-stacapi");
-        page.put("title", "Isotherm STAC API");
+        page.put("title", StacLinks.ROOT_TITLE);
         page.put("description", "Isotherm STAC API: land-surface-temperature deliveries of this workspace");
-        page.put("stac_version", "1.0.0");
+        page.put("stac_version", StacLinks.STAC_VERSION);
         page.putArray("stac_extensions");
         var conformsTo = page.putArray("conformsTo");
         Conformance.CLASSES.forEach(conformsTo::add);
         var array = page.putArray("links");
         StacDocuments.link(array, "self", StacLinks.JSON, links.root, "This document");
-        StacDocuments.link(array, "root", StacLinks.JSON, links.root, "Isotherm STAC API");
+        StacDocuments.link(array, "root", StacLinks.JSON, links.root, StacLinks.ROOT_TITLE);
         StacDocuments.link(
                 array, "data", StacLinks.JSON, links.root + "/collections", "Collections available for this Catalog");
         StacDocuments.link(

@@ -84,11 +84,18 @@ class StacDocuments {
         }
         var array = node.putArray("links");
         var href = links.collection(collection.id());
-        link(array, "self", StacLinks.JSON, href, null);
-        link(array, "root", StacLinks.JSON, links.root, null);
-        link(array, "parent", StacLinks.JSON, links.root, null);
-        link(array, "items", StacLinks.GEOJSON, href + "/items", null);
-        link(array, "http://www.opengis.net/def/rel/ogc/1.0/queryables", StacLinks.SCHEMA, href + "/queryables", null);
+        var title = node.path("title").asString(collection.id());
+        // titles on every link, as STAC's best practices (and stac-check) ask of catalogs and collections
+        link(array, "self", StacLinks.JSON, href, title);
+        link(array, "root", StacLinks.JSON, links.root, StacLinks.ROOT_TITLE);
+        link(array, "parent", StacLinks.JSON, links.root, StacLinks.ROOT_TITLE);
+        link(array, "items", StacLinks.GEOJSON, href + "/items", "Items of " + title);
+        link(
+                array,
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                StacLinks.SCHEMA,
+                href + "/queryables",
+                "Queryables of " + title);
         return node;
     }
 

@@ -60,7 +60,7 @@ class StacItemReader {
             item.put("type", "Feature");
         }
         if (!item.has("stac_version")) {
-            item.put("stac_version", "1.0.0");
+            item.put("stac_version", StacLinks.STAC_VERSION);
         }
         if (!item.has("links")) {
             item.putArray("links");

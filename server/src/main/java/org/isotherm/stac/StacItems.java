@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
@@ -106,13 +107,26 @@ class StacItems {
         return sets.append("updated = now()").toString();
     }
 
-    boolean delete(int collectionKey, String id) {
-        return jdbc.sql("DELETE FROM stac_items WHERE collection_key = ? AND id = ?")
-                        .param(collectionKey)
-                        .param(id)
-                        .update()
-                > 0;
+    /** Deletes an item; its bounds, or empty when there was none. */
+    Optional<Bounds> delete(int collectionKey, String id) {
+        return jdbc.sql("""
+                        DELETE FROM stac_items WHERE collection_key = :key AND id = :id
+                        RETURNING (bbox[1])[0] AS min_lon, (bbox[1])[1] AS min_lat,
+                                  (bbox[0])[0] AS max_lon, (bbox[0])[1] AS max_lat, start_datetime, end_datetime""")
+                .param("key", collectionKey)
+                .param("id", id)
+                .query((rs, n) -> new Bounds(
+                        rs.getDouble("min_lon"),
+                        rs.getDouble("min_lat"),
+                        rs.getDouble("max_lon"),
+                        rs.getDouble("max_lat"),
+                        rs.getTimestamp("start_datetime").toInstant(),
+                        rs.getTimestamp("end_datetime").toInstant()))
+                .optional();
     }
+
+    /** Where and when an item lies, as the collection's extent counts it. */
+    record Bounds(double minLon, double minLat, double maxLon, double maxLat, Instant start, Instant end) {}
 
     /** What a bulk load wrote, and the extent it covers (for the collection). */
     record Loaded(

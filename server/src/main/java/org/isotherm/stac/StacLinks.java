@@ -13,6 +13,10 @@ final class StacLinks {
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
     static final String SCHEMA = "application/schema+json";
+    /** The STAC version of every document the server writes, and of those sent without one. */
+    static final String STAC_VERSION = "1.1.0";
+    /** The landing page's title, which links to it carry. */
+    static final String ROOT_TITLE = "Isotherm STAC API";
 
     final String root;
 

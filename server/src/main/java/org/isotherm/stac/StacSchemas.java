@@ -1,24 +1,31 @@
 package org.isotherm.stac;
 
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The STAC, GeoJSON and extension JSON schemas, read from offline copies under {@code classpath:stac-schemas/}
  * (their {@code https://} ids are mapped there, so validation never touches the network). Extensions without a
- * local copy are not checked.
+ * local copy are not checked; an extension whose schema refers to one that has no local copy cannot be checked
+ * either, and is refused by name rather than stored unchecked.
  */
 @Component
 public class StacSchemas {
 
-    private static final String[] HOSTS = {"schemas.stacspec.org", "geojson.org", "stac-extensions.github.io"};
+    /** Where the schemas of STAC, GeoJSON, the extensions and the projection extension's PROJJSON live. */
+    private static final String[] HOSTS = {
+        "schemas.stacspec.org", "geojson.org", "stac-extensions.github.io", "proj.org"
+    };
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_7,
@@ -31,7 +38,7 @@ public class StacSchemas {
 
     /** The first rule {@code node} breaks, or empty when it is valid. */
     public Optional<String> firstViolation(String kind, JsonNode node) {
-        var version = node.path("stac_version").asString("1.0.0");
+        var version = node.path("stac_version").asString(StacLinks.STAC_VERSION);
         var core =
                 schema("https://schemas.stacspec.org/v" + version + "/" + kind + "-spec/json-schema/" + kind + ".json");
         if (core.isEmpty()) {
@@ -42,15 +49,28 @@ public class StacSchemas {
             return violation;
         }
         for (var extension : node.path("stac_extensions")) {
-            var schema = schema(extension.asString(""));
-            if (schema.isPresent()) {
-                violation = check(schema.get(), node);
-                if (violation.isPresent()) {
-                    return violation.map(v -> v + " (extension " + extension.asString() + ")");
-                }
+            var iri = extension.asString("");
+            Optional<String> found;
+            try {
+                found = schema(iri).flatMap(schema -> check(schema, node));
+            } catch (SchemaException | UncheckedIOException e) {
+                // a $ref to a schema with no offline copy: neither the client's fault nor a reason to store unchecked
+                return Optional.of("the extension " + iri + " cannot be checked: its schema refers to one that this"
+                        + " server has no copy of (" + firstLine(e.getMessage()) + ")");
+            }
+            if (found.isPresent()) {
+                return found.map(v -> v + " (extension " + iri + ")");
             }
         }
         return Optional.empty();
+    }
+
+    private static String firstLine(@Nullable String message) {
+        if (message == null) {
+            return "unresolvable reference";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static Optional<String> check(Schema schema, JsonNode node) {

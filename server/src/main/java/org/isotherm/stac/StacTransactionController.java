@@ -424,7 +424,7 @@ class StacTransactionController {
             node.put("type", "Collection");
         }
         if (!node.has("stac_version")) {
-            node.put("stac_version", "1.0.0");
+            node.put("stac_version", StacLinks.STAC_VERSION);
         }
         if (!node.has("links")) {
             node.putArray("links");

@@ -220,10 +220,21 @@ class OpenApiConfiguration {
     }
 
     private static Schema<?> errorSchema() {
-        return new ObjectSchema()
+        return withStacFields(new ObjectSchema()
                 .description("Any error but request validation")
                 .addProperty("detail", new StringSchema().example("Not Found"))
-                .required(List.of("detail"));
+                .required(List.of("detail")));
+    }
+
+    /** What {@link ErrorBody} adds on STAC paths, for STAC API clients. */
+    private static Schema<?> withStacFields(Schema<?> schema) {
+        return schema.addProperty(
+                        "code",
+                        new StringSchema()
+                                .description("On STAC paths: the status as a word")
+                                .example("NotFound"))
+                .addProperty(
+                        "description", new StringSchema().description("On STAC paths: the detail as one line of text"));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -239,10 +250,10 @@ class OpenApiConfiguration {
     }
 
     private static Schema<?> validationErrorSchema() {
-        return new ObjectSchema()
+        return withStacFields(new ObjectSchema()
                 .description("Request validation error: one entry per invalid field")
                 .addProperty("detail", new ArraySchema().items(ref(VALIDATION_ERROR)))
-                .required(List.of("detail"));
+                .required(List.of("detail")));
     }
 
     private static Map<String, String> tags(String... namesAndDescriptions) {

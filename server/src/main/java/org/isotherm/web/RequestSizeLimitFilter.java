@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private static final byte[] TOO_LARGE = "{\"detail\":\"Request body too large\"}".getBytes(StandardCharsets.UTF_8);
-
     private final WebProperties properties;
 
     RequestSizeLimitFilter(WebProperties properties) {
@@ -36,7 +33,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long limit = properties.limitFor(request.getRequestURI());
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            reject(response);
+            reject(request, response);
             return;
         }
         if (declared >= 0 && declared <= limit) {
@@ -46,11 +43,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    static void reject(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType("application/json");
+    private static void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(TOO_LARGE);
+        ErrorBody.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

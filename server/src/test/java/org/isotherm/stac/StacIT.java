@@ -48,7 +48,7 @@ class StacIT extends IntegrationTest {
         assertThat(response.header("Content-Type")).startsWith("application/json");
         var body = response.json();
         assertThat(body.get("type").asString()).isEqualTo("Catalog");
-        assertThat(body.get("stac_version").asString()).isEqualTo("1.0.0");
+        assertThat(body.get("stac_version").asString()).isEqualTo("1.1.0");
         assertThat(schemas.firstViolation("catalog", body)).isEmpty();
         var rels = new ArrayList<String>();
         for (var link : body.get("links")) {
@@ -61,6 +61,82 @@ class StacIT extends IntegrationTest {
                 .contains("https://api.stacspec.org/v1.0.0/item-search", "cql2-text", "ogcapi-features#sort");
     }
 
+    /** As STAC and OGC API clients follow it: asking for the advertised type, expecting that type back. */
+    @Test
+    void serviceDescAnswersInTheTypeItAdvertisesWithTheDocumentOfThatVersion() {
+        var ws = fixtures.workspace();
+        var links = ws.http().get("/stac").json().get("links");
+        JsonNode serviceDesc = null;
+        for (var link : links) {
+            if (link.get("rel").asString().equals("service-desc")) {
+                serviceDesc = link;
+            }
+        }
+        assertThat(serviceDesc).isNotNull();
+        var type = serviceDesc.get("type").asString();
+        var path = serviceDesc.get("href").asString().replaceFirst("^https?://[^/]+", "");
+
+        var asked = fixtures.http().header("Accept", type).get(path);
+        var plain = fixtures.http().header("Accept", "application/json").get(path);
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        assertThat(asked.header("Content-Type")).startsWith(type);
+        var version = type.substring(type.indexOf("version=") + "version=".length());
+        assertThat(asked.json().get("openapi").asString()).startsWith(version + ".");
+        assertThat(plain.header("Content-Type")).startsWith("application/json");
+        assertThat(plain.json()).isEqualTo(asked.json());
+    }
+
+    /** Whichever layer answers: a controller, request validation, the security filters or the size limit. */
+    @Test
+    void errorsOnStacPathsCarryTheStacCodeAndDescriptionBesideTheDetail() {
+        var ws = fixtures.workspace();
+        var notFound = ws.http().get("/stac/collections/nope/items/x");
+        var invalid = ws.http().get("/stac/search?limit=many");
+        var anonymous = fixtures.http().get("/stac/collections");
+        var tooLarge = ws.http().post("/stac/search", "{\"ids\":[\"" + "x".repeat(11 * 1024 * 1024) + "\"]}");
+        var elsewhere = ws.http().get("/orders/" + java.util.UUID.randomUUID());
+
+        for (var answer : List.of(notFound, invalid, anonymous, tooLarge)) {
+            var body = answer.json();
+            assertThat(body.has("detail")).as(answer.toString()).isTrue();
+            assertThat(body.get("code").asString()).as(answer.toString()).matches("[A-Za-z]+");
+            assertThat(body.get("description").asString()).as(answer.toString()).isNotBlank();
+        }
+        assertThat(notFound.json().get("code").asString()).isEqualTo("NotFound");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("code").asString()).isEqualTo("Unauthorized");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.json().has("code"))
+                .as("the guide's endpoints keep FastAPI's shape")
+                .isFalse();
+    }
+
+    @Test
+    void theServersDocumentsShareOneStacVersionAndTitleTheirLinks() {
+        var ws = fixtures.workspace();
+        var documents = new ArrayList<JsonNode>();
+        documents.add(ws.http().get("/stac").json());
+        ws.http().get("/stac/collections").json().get("collections").forEach(documents::add);
+        documents.add(ws.http().get("/stac/collections/lstzoom").json());
+
+        var versions = new java.util.TreeSet<String>();
+        var untitled = new ArrayList<String>();
+        for (var document : documents) {
+            versions.add(document.get("stac_version").asString());
+            for (var link : document.get("links")) {
+                if (!link.has("title")) {
+                    untitled.add(document.get("id").asString() + " "
+                            + link.get("rel").asString());
+                }
+            }
+        }
+
+        assertThat(versions).containsExactly("1.1.0");
+        assertThat(untitled).isEmpty();
+    }
+
     @Test
     void everyWorkspaceHasTheProductCollections() {
         var ws = fixtures.workspace();
@@ -71,7 +147,8 @@ class StacIT extends IntegrationTest {
         }
         assertThat(ws.http().get("/stac/collections/lstzoom").status()).isEqualTo(200);
         assertThat(ws.http().get("/stac/collections/nope").toString())
-                .isEqualTo("404 {\"detail\":\"Collection nope not found\"}");
+                .isEqualTo("404 {\"detail\":\"Collection nope not found\",\"code\":\"NotFound\","
+                        + "\"description\":\"Collection nope not found\"}");
     }
 
     @Test

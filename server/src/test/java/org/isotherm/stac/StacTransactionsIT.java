@@ -2,7 +2,10 @@ package org.isotherm.stac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 import org.isotherm.auth.Role;
 import org.isotherm.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,9 @@ class StacTransactionsIT extends IntegrationTest {
 
     @Autowired
     StacSchemas schemas;
+
+    @Autowired
+    StacCollections collections;
 
     @Test
     void createsReplacesAndDeletesCollections() {
@@ -44,6 +50,84 @@ class StacTransactionsIT extends IntegrationTest {
                 .contains("description");
         assertThat(http.delete("/stac/collections/field-trials").status()).isEqualTo(204);
         assertThat(http.get("/stac/collections/field-trials").status()).isEqualTo(404);
+    }
+
+    /** Projection (with PROJJSON), raster, eo, file, processing, sat, view and timestamps, checked offline. */
+    @Test
+    void acceptsAnItemWithEveryExtensionADeliveryCarries() throws IOException {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var item = deliveryItem();
+
+        var created = http.post("/stac/collections/lstprecision/items", item);
+        var bulk = http.post(
+                "/stac/collections/lstzoom/bulk_items", "{\"type\":\"FeatureCollection\",\"features\":[" + item + "]}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
+        assertThat(ws.http()
+                        .get("/stac/collections/lstzoom/items/delivery-item")
+                        .json()
+                        .at("/properties/proj:code")
+                        .asString())
+                .isEqualTo("EPSG:32632");
+    }
+
+    @Test
+    void stillChecksTheExtensionsOfADeliveryItem() throws IOException {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var broken = deliveryItem().replace("\"proj:shape\": [36, 36]", "\"proj:shape\": [36]");
+
+        var answer = http.post("/stac/collections/lstprecision/items", broken);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asString()).contains("projection/v2.0.0");
+    }
+
+    /** Test extensions (in the test resources) whose schemas refer to schemas of which no copy exists. */
+    @Test
+    void refusesAnExtensionWhoseSchemaCannotBeResolvedByName() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        for (var extension : new String[] {"test-missing-ref", "test-foreign-ref"}) {
+            var iri = "https://stac-extensions.github.io/" + extension + "/v1.0.0/schema.json";
+            var item = TestItems.box("x-" + extension, 1, 1, 2, 2, T, 10)
+                    .replace("\"type\":\"Feature\",", "\"type\":\"Feature\",\"stac_extensions\":[\"" + iri + "\"],");
+
+            var single = http.post("/stac/collections/lstprecision/items", item);
+            var bulk = http.post(
+                    "/stac/collections/lstprecision/bulk_items",
+                    "{\"type\":\"FeatureCollection\",\"features\":[" + item + "]}");
+
+            for (var answer : java.util.List.of(single, bulk)) {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+                assertThat(answer.json().get("detail").asString())
+                        .contains("the extension " + iri + " cannot be checked");
+            }
+        }
+    }
+
+    @Test
+    void aCollectionsExtentShrinksBackWhenItemsOnItsEdgeAreDeleted() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        http.post("/stac/collections/lstzoom/items", TestItems.box("inner", 1, 1, 2, 2, T, 1));
+        http.post("/stac/collections/lstzoom/items", TestItems.box("outer", 3, 3, 4, 4, T.plusSeconds(60), 1));
+        http.post("/stac/collections/lstzoom/items", TestItems.box("middle", 1.5, 1.5, 1.8, 1.8, T, 1));
+        assertThat(extent(ws)).isEqualTo("[[1.0,1.0,4.0,4.0]] [[\"" + T + "\",\"" + T.plusSeconds(60) + "\"]]");
+
+        http.delete("/stac/collections/lstzoom/items/outer");
+        assertThat(extent(ws)).isEqualTo("[[1.0,1.0,2.0,2.0]] [[\"" + T + "\",\"" + T + "\"]]");
+        http.delete("/stac/collections/lstzoom/items/middle");
+        assertThat(extent(ws)).isEqualTo("[[1.0,1.0,2.0,2.0]] [[\"" + T + "\",\"" + T + "\"]]");
+        http.delete("/stac/collections/lstzoom/items/inner");
+        assertThat(extent(ws)).isEqualTo("[[-180.0,-90.0,180.0,90.0]] [[null,null]]");
+    }
+
+    private static String extent(org.isotherm.support.Fixtures.TestWorkspace ws) {
+        var extent = ws.http().get("/stac/collections/lstzoom").json().get("extent");
+        return extent.at("/spatial/bbox") + " " + extent.at("/temporal/interval");
     }
 
     @Test
@@ -81,7 +165,8 @@ class StacTransactionsIT extends IntegrationTest {
         assertThat(loaded.body()).isEqualTo("{\"collection\":\"lstfusion\",\"method\":\"insert\",\"count\":2}");
         var again = http.post("/stac/collections/lstfusion/bulk_items", collection);
         assertThat(again.toString())
-                .isEqualTo("409 {\"detail\":\"Item b1 already exists (use method=upsert to replace it)\"}");
+                .isEqualTo(
+                        "409 {\"detail\":\"Item b1 already exists (use method=upsert to replace it)\",\"code\":\"Conflict\",\"description\":\"Item b1 already exists (use method=upsert to replace it)\"}");
         assertThat(http.post("/stac/collections/lstfusion/bulk_items?method=upsert", collection)
                         .status())
                 .isEqualTo(200);
@@ -257,5 +342,29 @@ class StacTransactionsIT extends IntegrationTest {
                 .isEqualTo(204);
         assertThat(ws.http().get("/stac/collections/demo-lst/items/demo1").status())
                 .isEqualTo(404);
+    }
+
+    /** What {@code isotherm.auth.anonymous-stac-read} lets a reader without credentials see. */
+    @Test
+    void anAnonymousReaderSeesThePublicCollectionsAndNothingElse() {
+        var op = fixtures.http().bearer(fixtures.operator().token());
+        var id = "open-" + java.util.UUID.randomUUID();
+        op.post("/stac/collections", "{\"id\":\"" + id + "\",\"description\":\"Open data\",\"license\":\"other\"}");
+        op.put("/admin/stac/public-collections/" + id, "");
+        try {
+            var seen = collections.visible(org.isotherm.auth.Caller.ANONYMOUS.workspaceId());
+
+            assertThat(seen).extracting(StacCollection::id).contains(id);
+            assertThat(seen).allMatch(StacCollection::isPublic);
+        } finally {
+            // a public collection shows in every workspace: the other tests count theirs
+            op.delete("/admin/stac/public-collections/" + id);
+        }
+    }
+
+    private static String deliveryItem() throws IOException {
+        try (var in = StacTransactionsIT.class.getResourceAsStream("/stac/delivery-item.json")) {
+            return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
