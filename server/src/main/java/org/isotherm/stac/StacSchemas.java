@@ -29,11 +29,13 @@ public class StacSchemas {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_7,
-            builder -> builder.schemaIdResolvers(resolvers -> {
-                for (var host : HOSTS) {
-                    resolvers.mapPrefix("https://" + host + "/", "classpath:stac-schemas/" + host + "/");
-                }
-            }));
+            // never a download at run time: a schema without a local copy is one that cannot be checked
+            builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)
+                    .schemaIdResolvers(resolvers -> {
+                        for (var host : HOSTS) {
+                            resolvers.mapPrefix("https://" + host + "/", "classpath:stac-schemas/" + host + "/");
+                        }
+                    })));
     private final ConcurrentMap<String, Optional<Schema>> schemas = new ConcurrentHashMap<>();
 
     /** The first rule {@code node} breaks, or empty when it is valid. */
