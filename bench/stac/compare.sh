@@ -11,7 +11,8 @@ export BENCH_DIR=$here STAC_ITEMS=$count
 pids=()
 trap 'kill "${pids[@]}" 2> /dev/null; wait 2> /dev/null' EXIT
 
-# start JAR PORT: prints the data directory of a server started on PORT
+# start JAR PORT VAR: starts a server on PORT and sets VAR to its data directory (not in a subshell, so that the
+# exit trap knows its pid)
 start() {
   local data
   data=$(mktemp -d)
@@ -19,7 +20,7 @@ start() {
     ISOTHERM_OPERATOR_PASSWORD=bench-password-not-secret \
     java -Xms512m -Xmx512m -jar "$1" > "$data/server.log" 2>&1 &
   pids+=($!)
-  echo "$data"
+  printf -v "$3" %s "$data"
 }
 
 ready() {
@@ -41,8 +42,8 @@ vacuum() {
   psql "postgresql://postgres@localhost:$port/postgres" -qc 'VACUUM ANALYZE stac_items'
 }
 
-data_a=$(start "$jar_a" 18080)
-data_b=$(start "$jar_b" 18081)
+start "$jar_a" 18080 data_a
+start "$jar_b" 18081 data_b
 ready 18080
 ready 18081
 key_a=$(key 18080)

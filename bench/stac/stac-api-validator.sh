@@ -4,6 +4,7 @@
 # every read class the server advertises, with the pagination checks. Exit status 0 means "Errors: none".
 # The transaction class is left out: this validator version stores an item that is invalid against the eo schema
 # and expects it to be accepted, which Isotherm's strict validation refuses (the README says so).
+# The geometry covers the whole generated area (lon -10..30, lat 35..60).
 # usage from the repository root: bench/stac/stac-api-validator.sh [COUNT]   (COUNT=2000; needs the Debian packages
 # listed in ../shared/tools/stacval/README.txt, curl, python3)
 set -euo pipefail
@@ -14,6 +15,6 @@ start_server
 token=$(operator_token)
 STAC_API_KEY=$(api_key "$token" ingest) "$(dirname "$0")/load.sh" "$count" "$BENCH_BASE"
 "$kit/run.sh" -p -c lstprecision \
-  -g '{"type":"Polygon","coordinates":[[[0,40],[10,40],[10,50],[0,50],[0,40]]]}' \
+  -g '{"type":"Polygon","coordinates":[[[-10,35],[30,35],[30,60],[-10,60],[-10,35]]]}' \
   -C "core collections features item-search filter item-search#sort item-search#fields features#fields" \
   "$BENCH_BASE/stac" "$token" -- --fields-nested-property properties.eo:cloud_cover
