@@ -17,7 +17,8 @@ start_server() {
     ISOTHERM_OPERATOR_EMAIL=$BENCH_OPERATOR ISOTHERM_OPERATOR_PASSWORD=$BENCH_PASSWORD \
     java "$@" -jar "${BENCH_JAR:-server/target/isotherm-server.jar}" > "$BENCH_DATA/server.log" 2>&1 &
   BENCH_PID=$!
-  trap 'kill $BENCH_PID 2> /dev/null; wait $BENCH_PID 2> /dev/null' EXIT
+  # the server's own exit status (killed) must not become the script's
+  trap 'kill $BENCH_PID 2> /dev/null; wait $BENCH_PID 2> /dev/null || true' EXIT
   until curl -fs "$BENCH_BASE/actuator/health/readiness" > /dev/null 2>&1; do
     kill -0 $BENCH_PID 2> /dev/null || { tail -30 "$BENCH_DATA/server.log"; exit 1; }
     sleep 0.2
