@@ -4,8 +4,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The properties filters and sorting may name, as a JSON Schema (OGC API Features part 3). CQL2 filters may use
- * only these; each maps to an indexed column or to the stored JSON.
+ * The properties filters and sorting may name, as a JSON Schema (OGC API Features part 3). Each maps to an
+ * indexed column; filters may also name any other property items carry ({@code additionalProperties}), read from
+ * the stored JSON (see {@link SearchFilters}).
  *
  * @see <a href="https://github.com/stac-api-extensions/filter#queryables">Queryables</a>
  */
@@ -35,7 +36,7 @@ final class Queryables {
         var cloud = property(properties, "eo:cloud_cover", "Cloud cover (%)", "number");
         cloud.put("minimum", 0).put("maximum", 100);
         property(properties, "order:id", "The order this delivery belongs to", "string");
-        schema.put("additionalProperties", false);
+        schema.put("additionalProperties", true);
         return schema;
     }
 

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns a search's CQL2 filter into SQL over the item table, plus the exact Java check where SQL cannot decide.
  * Top-level {@code s_intersects(geometry, literal)} conjuncts are taken out of the filter and planned like the
  * {@code intersects} parameter (box prefilter in the GiST index, exact polygon test in SQL); other spatial
- * predicates get a box prefilter and a JTS recheck of the candidates.
+ * predicates get a box prefilter and a JTS recheck of the candidates. A property that is not among the
+ * queryables is read from the item's stored JSON by its name, bound as a parameter ({@link Queryable#open}).
  */
 @Component
 class SearchFilters {
@@ -52,15 +53,23 @@ class SearchFilters {
             "eo:cloud_cover", new Queryable("eo:cloud_cover", Cql2Type.NUMBER, "i.cloud_cover"),
             "order:id", new Queryable("order:id", Cql2Type.STRING, "i.order_id"));
 
+    /** Longest property name a filter may use that is not among the queryables. */
+    static final int MAX_PROPERTY_NAME = 256;
+
     private static final Cql2Target ITEMS = new Cql2Target() {
+        /**
+         * A queryable's indexed column, or for any other name the item's own member of that name: STAC items are
+         * open documents, so a filter may name every property they carry.
+         */
         @Override
         public Queryable resolve(String propertyName) {
-            var queryable = QUERYABLES.get(plainName(propertyName));
-            if (queryable == null) {
-                throw new Cql2Exception("Invalid filter: unknown property '" + propertyName + "'; the queryables are "
-                        + QUERYABLES.keySet().stream().sorted().toList());
+            var name = plainName(propertyName);
+            var queryable = QUERYABLES.get(name);
+            if (queryable != null) {
+                return queryable;
             }
-            return queryable;
+            checkName(propertyName);
+            return Queryable.open(name, "i.content->'properties'");
         }
 
         @Override
@@ -190,6 +199,24 @@ class SearchFilters {
                 ? Cql2.parseJson(standardOperators(filter))
                 : Cql2.parseText(filter.asString());
         return Cql2.mapProperties(expr, SearchFilters::plainName);
+    }
+
+    /** The name travels as a bind parameter; PostgreSQL text cannot hold NUL, and a huge one is no property. */
+    private static void checkName(String name) {
+        if (name.length() > MAX_PROPERTY_NAME) {
+            throw new Cql2Exception("Invalid filter: a property name is at most " + MAX_PROPERTY_NAME
+                    + " characters long, not " + name.length());
+        }
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new Cql2Exception(
+                    "Invalid filter: the property name '" + printable(name) + "' contains control characters");
+        }
+    }
+
+    private static String printable(String name) {
+        var out = new StringBuilder();
+        name.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? "\\u%04x".formatted(c) : (char) c));
+        return out.toString();
     }
 
     private static String plainName(String property) {

@@ -82,7 +82,11 @@ final class SearchParameters {
         if (!body.isObject()) {
             throw new BadRequestException("Invalid search: the body must be a JSON object");
         }
-        var collections = strings(body, "collections");
+        // a single collection id as a string is what some clients send; GET takes one as a one-element list too
+        var collections =
+                present(body, "collections") && body.get("collections").isString()
+                        ? List.of(body.get("collections").asString())
+                        : strings(body, "collections");
         var ids = strings(body, "ids");
         double[] bbox = null;
         if (present(body, "bbox")) {
@@ -148,11 +152,16 @@ final class SearchParameters {
             }
         }
         SearchRequest.Fields fields = null;
-        if (present(body, "fields")) {
+        if (body.has("fields")) {
             var node = body.get("fields");
-            fields = new SearchRequest.Fields(
-                    new LinkedHashSet<>(nonNull(strings(node, "include"))),
-                    new LinkedHashSet<>(nonNull(strings(node, "exclude"))));
+            // the extension's schema has an object here; the reference validator expects null to be refused
+            if (!node.isObject()) {
+                throw new BadRequestException("Invalid fields: must be an object with include and exclude lists");
+            }
+            // include absent differs from include null or []: exclude then applies to the whole item, not to
+            // the default set
+            var include = node.has("include") ? new LinkedHashSet<>(nonNull(strings(node, "include"))) : null;
+            fields = new SearchRequest.Fields(include, new LinkedHashSet<>(nonNull(strings(node, "exclude"))));
         }
         var token = present(body, "token") ? body.get("token").asString("") : null;
         return check(new SearchRequest(
@@ -335,7 +344,8 @@ final class SearchParameters {
                 include.add(field.startsWith("+") ? field.substring(1) : field);
             }
         }
-        return new SearchRequest.Fields(include, exclude);
+        // "-geometry" alone excludes from the whole item; an empty value asks for the default set
+        return new SearchRequest.Fields(include.isEmpty() && !exclude.isEmpty() ? null : include, exclude);
     }
 
     static @Nullable List<String> list(@Nullable String csv) {

@@ -42,8 +42,12 @@ record SearchRequest(
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 10_000;
 
-    /** The fields extension's include and exclude lists (dotted paths). */
-    record Fields(Set<String> include, Set<String> exclude) {}
+    /**
+     * The fields extension's include and exclude lists (dotted paths).
+     *
+     * @param include null when not given (exclude then applies to the whole item); empty asks for the default set
+     */
+    record Fields(@Nullable Set<String> include, Set<String> exclude) {}
 
     /** What identifies the search for its paging tokens: everything but limit, fields and token. */
     String fingerprint() {

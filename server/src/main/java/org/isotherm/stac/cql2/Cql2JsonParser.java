@@ -82,7 +82,26 @@ final class Cql2JsonParser {
                         operand(args.get(0), argsPath + "/0", depth + 1),
                         operand(args.get(1), argsPath + "/1", depth + 1));
             case "between":
-                arity(args, 3, argsPath, op);
+                if (args.size() == 2 && args.get(1).isArray()) {
+                    // the form clients send: [value, [low, high]]
+                    JsonNode bounds = args.get(1);
+                    if (bounds.size() != 2) {
+                        throw error(argsPath + "/1", "'between' needs [low, high], not " + bounds.size() + " values");
+                    }
+                    return new Between(
+                            operand(args.get(0), argsPath + "/0", depth + 1),
+                            operand(bounds.get(0), argsPath + "/1/0", depth + 2),
+                            operand(bounds.get(1), argsPath + "/1/1", depth + 2));
+                }
+                if (args.size() == 2) {
+                    throw error(argsPath + "/1", "'between' needs [low, high] here, or 3 arguments (value, low, high)");
+                }
+                if (args.size() != 3) {
+                    throw error(
+                            argsPath,
+                            "'between' takes 3 arguments (value, low, high) or 2 (value, [low, high]), not "
+                                    + args.size());
+                }
                 return new Between(
                         operand(args.get(0), argsPath + "/0", depth + 1),
                         operand(args.get(1), argsPath + "/1", depth + 1),

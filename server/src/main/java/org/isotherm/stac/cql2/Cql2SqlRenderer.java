@@ -38,12 +38,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Renders a {@link Cql2Expr} to a parameterized SQL condition against a {@link Cql2Target}. Every value is a
- * bind parameter; column SQL comes only from {@link Queryable#sqlExpression()}. Operands are type-checked
+ * bind parameter; column SQL comes only from {@link Queryable#sqlExpression()}, and the name of a property that is
+ * not a queryable ({@link Queryable#open}) is a bind parameter too. Operands are type-checked
  * against the queryable types (a 400 names the property and the type it expects), and literals are bound as
  * the Java type JDBC maps to that SQL type: {@code Long}/{@code Double} for numbers, {@code OffsetDateTime} (UTC)
  * for timestamps and dates (00:00 UTC), {@code Boolean}, {@code String}, and jsonb text for array literals.
  *
  * <p>Predicates without any property are evaluated here (by {@link Cql2Evaluator}) and rendered as constants.
+ *
+ * <p>An open property ({@link Cql2Type#JSON}) compares as the type of the literal it meets, as CQL2 says: a JSON
+ * value of another type is unknown. Strings, numbers (exact, as {@code numeric}) and booleans are decided in SQL;
+ * instants are left to the Java recheck (see {@link #needsRecheck}), because no SQL cast reads a JSON string
+ * exactly as {@link Cql2Evaluator} does.
  *
  * <p>Temporal predicates compare intervals [start, end] (a timestamp is [t, t], a date its whole day, {@code
  * '..'} is -infinity or infinity) as the CQL2 temporal functions table prescribes (OWL-Time relations), with A
@@ -87,6 +93,12 @@ public final class Cql2SqlRenderer {
 
     private final Cql2Target target;
 
+    /** Set when some part was rendered as a superset that {@link Cql2Evaluator} must recheck. */
+    private boolean inexact;
+
+    /** Set while rendering a temporal predicate that reads an open property. */
+    private boolean openInstant;
+
     private Cql2SqlRenderer(Cql2Target target) {
         this.target = target;
     }
@@ -103,10 +115,20 @@ public final class Cql2SqlRenderer {
 
     /**
      * Whether rows the SQL selects must be rechecked with {@link Cql2Evaluator}: the filter has a spatial
-     * predicate on a property and the target's spatial SQL is only a prefilter.
+     * predicate on a property and the target's spatial SQL is only a prefilter, or it reads an instant from an
+     * open property.
      */
     public static boolean needsRecheck(Cql2Expr expr, Cql2Target target) {
-        return !target.spatialIsExact() && hasSpatialOnProperty(expr);
+        if (!target.spatialIsExact() && hasSpatialOnProperty(expr)) {
+            return true;
+        }
+        if (Cql2.propertyNames(expr).stream()
+                .noneMatch(name -> target.resolve(name).type() == Cql2Type.JSON)) {
+            return false;
+        }
+        Cql2SqlRenderer renderer = new Cql2SqlRenderer(target);
+        renderer.expression(expr, false);
+        return renderer.inexact;
     }
 
     private static boolean hasSpatialOnProperty(Cql2Expr expr) {
@@ -146,41 +168,46 @@ public final class Cql2SqlRenderer {
             return value == null ? NULL : value ? SqlFragment.TRUE : SqlFragment.FALSE;
         }
         if (expr instanceof Comparison comparison) {
-            Cql2Type type = anchorType(
+            Anchor anchor = anchor(
                     comparison.left(), comparison.right(), comparison.op().symbol());
-            return scalar(comparison.left(), type)
+            SqlFragment sql = scalar(comparison.left(), anchor)
                     .append(" " + comparison.op().symbol() + " ")
-                    .append(scalar(comparison.right(), type))
+                    .append(scalar(comparison.right(), anchor))
                     .parenthesized();
+            return anchor.rechecked() ? recheck(List.of(comparison.left(), comparison.right()), negated) : sql;
         }
         if (expr instanceof Like like) {
             return like(like);
         }
         if (expr instanceof Between between) {
-            Cql2Type type = anchorType(between.value(), between.low(), "BETWEEN");
-            anchorType(between.value(), between.high(), "BETWEEN");
-            return scalar(between.value(), type)
+            Anchor anchor = anchor(between.value(), between.low(), "BETWEEN");
+            anchor(between.value(), between.high(), "BETWEEN");
+            SqlFragment sql = scalar(between.value(), anchor)
                     .append(" BETWEEN ")
-                    .append(scalar(between.low(), type))
+                    .append(scalar(between.low(), anchor))
                     .append(" AND ")
-                    .append(scalar(between.high(), type))
+                    .append(scalar(between.high(), anchor))
                     .parenthesized();
+            return anchor.rechecked() ? recheck(List.of(between.value(), between.low(), between.high()), negated) : sql;
         }
         if (expr instanceof In in) {
             if (in.list().isEmpty()) {
                 return SqlFragment.FALSE;
             }
-            Cql2Type type = anchorType(in.value(), in.list().get(0), "IN");
+            Anchor anchor = anchor(in.value(), in.list().get(0), "IN");
             List<SqlFragment> items = new ArrayList<>();
             for (Operand item : in.list()) {
-                anchorType(in.value(), item, "IN");
-                items.add(scalar(item, type));
+                anchor(in.value(), item, "IN");
+                items.add(scalar(item, anchor));
             }
-            return scalar(in.value(), type)
+            SqlFragment sql = scalar(in.value(), anchor)
                     .append(" IN (")
                     .append(SqlFragment.join(", ", items))
                     .append(")")
                     .parenthesized();
+            List<Operand> operands = new ArrayList<>(in.list());
+            operands.add(in.value());
+            return anchor.rechecked() ? recheck(operands, negated) : sql;
         }
         if (expr instanceof IsNull isNull) {
             return nullable(isNull.value()).append(" IS NULL").parenthesized();
@@ -189,7 +216,7 @@ public final class Cql2SqlRenderer {
             return spatial(spatial, negated);
         }
         if (expr instanceof TemporalPredicate temporal) {
-            return temporal(temporal);
+            return temporal(temporal, negated);
         }
         if (expr instanceof ArrayPredicate array) {
             return array(array);
@@ -272,10 +299,48 @@ public final class Cql2SqlRenderer {
     // ---- scalars ----
 
     /**
-     * The type both operands are rendered as: that of the property on the left, else on the right (constants
-     * were folded before). Two properties must have compatible types.
+     * The type both operands of a comparison are rendered as, and whether an open property ({@link
+     * Cql2Type#JSON}) takes part, so that the type came from the other operand.
      */
-    private Cql2Type anchorType(Operand left, Operand right, String operator) {
+    private record Anchor(Cql2Type type, boolean open) {
+        /**
+         * Whether the comparison is a timestamp comparison on an open property. SQL cannot read a JSON string as
+         * an instant exactly as {@link Cql2Evaluator} does (RFC 3339 only, nanoseconds, no server time zone, and
+         * never an error), so such a comparison selects a superset and Java decides.
+         */
+        boolean rechecked() {
+            return open && type == Cql2Type.TIMESTAMP;
+        }
+    }
+
+    /**
+     * The superset a rechecked comparison selects: its open properties hold strings; under NOT, nothing (FALSE
+     * keeps {@code NOT (...)} a superset).
+     */
+    private SqlFragment recheck(List<Operand> operands, boolean negated) {
+        inexact = true;
+        if (negated) {
+            return SqlFragment.FALSE;
+        }
+        List<SqlFragment> strings = new ArrayList<>();
+        for (Operand operand : operands) {
+            Queryable property = property(operand);
+            if (property != null && property.type() == Cql2Type.JSON) {
+                strings.add(SqlFragment.of("jsonb_typeof")
+                        .append(property.sql())
+                        .append(" = 'string'")
+                        .parenthesized());
+            }
+        }
+        return SqlFragment.and(strings);
+    }
+
+    /**
+     * The type both operands are rendered as: that of the property on the left, else on the right (constants
+     * were folded before). Two properties must have compatible types. An open property takes the type of the
+     * literal or queryable it is compared with, as CQL2 compares by the literal's type.
+     */
+    private Anchor anchor(Operand left, Operand right, String operator) {
         Queryable leftProperty = property(left);
         Queryable rightProperty = property(right);
         Queryable anchor = leftProperty != null ? leftProperty : rightProperty;
@@ -285,14 +350,50 @@ public final class Cql2SqlRenderer {
         requireScalar(anchor, operator);
         if (leftProperty != null && rightProperty != null) {
             requireScalar(rightProperty, operator);
+            boolean leftOpen = leftProperty.type() == Cql2Type.JSON;
+            boolean rightOpen = rightProperty.type() == Cql2Type.JSON;
+            if (leftOpen && rightOpen) {
+                throw new Cql2Exception("Invalid CQL2 filter: " + operator + " cannot compare property '"
+                        + leftProperty.name() + "' with property '" + rightProperty.name()
+                        + "': neither is a queryable, so neither has a type to compare by");
+            }
+            if (leftOpen || rightOpen) {
+                return new Anchor(leftOpen ? rightProperty.type() : leftProperty.type(), true);
+            }
             if (!compatible(leftProperty.type(), rightProperty.type())) {
                 throw new Cql2Exception("Invalid CQL2 filter: property '" + leftProperty.name() + "' is "
                         + leftProperty.type().description() + " and cannot be compared with property '"
                         + rightProperty.name() + "', which is "
                         + rightProperty.type().description());
             }
+            return new Anchor(anchor.type(), false);
         }
-        return anchor.type();
+        if (anchor.type() != Cql2Type.JSON) {
+            return new Anchor(anchor.type(), false);
+        }
+        Operand literal = leftProperty != null ? right : left;
+        Cql2Type type = literalType(literal);
+        if (type == null) {
+            throw new Cql2Exception("Invalid CQL2 filter: " + operator + " compares property '" + anchor.name()
+                    + "' with a string, number, boolean, timestamp or date, not " + describe(literal) + " "
+                    + Cql2Evaluator.show(literal));
+        }
+        return new Anchor(type, true);
+    }
+
+    /** The type a scalar literal compares as, looking through CASEI and ACCENTI; null if not a scalar. */
+    private static @Nullable Cql2Type literalType(Operand literal) {
+        Object kind = scalarKind(literal);
+        if (kind instanceof String) {
+            return Cql2Type.STRING;
+        }
+        if (kind == Number.class) {
+            return Cql2Type.NUMBER;
+        }
+        if (kind == Boolean.class) {
+            return Cql2Type.BOOLEAN;
+        }
+        return kind == Instant.class ? Cql2Type.TIMESTAMP : null;
     }
 
     private static boolean compatible(Cql2Type a, Cql2Type b) {
@@ -326,18 +427,29 @@ public final class Cql2SqlRenderer {
     }
 
     private SqlFragment scalar(Operand operand, Cql2Type type) {
+        return scalar(operand, new Anchor(type, false));
+    }
+
+    private SqlFragment scalar(Operand operand, Anchor anchor) {
+        Cql2Type type = anchor.type();
         if (operand instanceof PropertyRef ref) {
-            return SqlFragment.of("(" + target.resolve(ref.name()).sqlExpression() + ")");
+            return column(target.resolve(ref.name()), type);
         }
         if (operand instanceof CaseI caseI) {
             requireString(type, "CASEI");
-            return SqlFragment.of("lower(").append(scalar(caseI.value(), type)).append(")");
+            return SqlFragment.of("lower(")
+                    .append(scalar(caseI.value(), anchor))
+                    .append(")");
         }
         if (operand instanceof AccentI accentI) {
             requireString(type, "ACCENTI");
             return SqlFragment.of("translate(")
-                    .append(scalar(accentI.value(), type))
+                    .append(scalar(accentI.value(), anchor))
                     .append(SqlFragment.of(", ?, ?)", Accents.FROM, Accents.TO));
+        }
+        if (anchor.open() && type.isNumeric() && operand instanceof NumberLiteral number) {
+            // exact, as the JSON number it meets and as Cql2Evaluator compares (a double would round)
+            return SqlFragment.of("CAST(? AS numeric)", number.value());
         }
         Object value = literalValue(operand, type);
         if (value == null) {
@@ -345,6 +457,44 @@ public final class Cql2SqlRenderer {
                     + describe(operand) + " " + Cql2Evaluator.show(operand));
         }
         return SqlFragment.of("?", value);
+    }
+
+    /**
+     * A queryable's value as {@code type}. An open property's jsonb becomes that SQL type when the JSON value has
+     * the matching JSON type and is NULL otherwise (unknown, as Cql2Evaluator compares values of different kinds);
+     * strings compare by code point ({@code COLLATE "C"}), as Java does. A timestamp is never read from it here
+     * (see {@link Anchor#rechecked()}): the placeholder NULL only lets the literals be checked.
+     */
+    private static SqlFragment column(Queryable queryable, Cql2Type type) {
+        if (queryable.type() != Cql2Type.JSON) {
+            return queryable.sql();
+        }
+        SqlFragment json = queryable.sql();
+        switch (type) {
+            case STRING:
+                return typed(json, "string", json.append(" #>> '{}'"))
+                        .append(" COLLATE \"C\"")
+                        .parenthesized();
+            case NUMBER:
+            case INTEGER:
+                return typed(
+                        json, "number", SqlFragment.of("CAST(").append(json).append(" AS numeric)"));
+            case BOOLEAN:
+                return typed(
+                        json, "boolean", SqlFragment.of("CAST(").append(json).append(" AS boolean)"));
+            case TIMESTAMP:
+                return SqlFragment.of("CAST(NULL AS timestamptz)");
+            default:
+                throw new IllegalStateException("no scalar reading of an open property as " + type);
+        }
+    }
+
+    private static SqlFragment typed(SqlFragment json, String jsonType, SqlFragment value) {
+        return SqlFragment.of("(CASE WHEN jsonb_typeof(")
+                .append(json)
+                .append(") = '" + jsonType + "' THEN ")
+                .append(value)
+                .append(" END)");
     }
 
     private static void requireString(Cql2Type type, String function) {
@@ -358,7 +508,7 @@ public final class Cql2SqlRenderer {
     private static @Nullable Object literalValue(Operand literal, Cql2Type type) {
         switch (type) {
             case STRING:
-                return literal instanceof StringLiteral s ? s.value() : null;
+                return literal instanceof StringLiteral s ? text(s.value()) : null;
             case NUMBER:
             case INTEGER:
                 return literal instanceof NumberLiteral n ? n.jdbcValue() : null;
@@ -378,7 +528,7 @@ public final class Cql2SqlRenderer {
         if (property == null) {
             throw new Cql2Exception("Invalid CQL2 filter: LIKE needs a property on its left");
         }
-        if (property.type() != Cql2Type.STRING) {
+        if (property.type() != Cql2Type.STRING && property.type() != Cql2Type.JSON) {
             throw new Cql2Exception("Invalid CQL2 filter: LIKE applies to strings; property '" + property.name()
                     + "' is " + property.type().description());
         }
@@ -400,13 +550,14 @@ public final class Cql2SqlRenderer {
 
     private SqlFragment nullable(Operand operand) {
         if (operand instanceof PropertyRef ref) {
-            return SqlFragment.of("(" + target.resolve(ref.name()).sqlExpression() + ")");
+            return target.resolve(ref.name()).sql();
         }
         Queryable property = property(operand);
         if (property == null) {
             throw new Cql2Exception("Invalid CQL2 filter: IS NULL needs a property");
         }
-        return scalar(operand, property.type());
+        // CASEI and ACCENTI yield strings: an open property under them reads as one
+        return scalar(operand, property.type() == Cql2Type.JSON ? Cql2Type.STRING : property.type());
     }
 
     // ---- spatial ----
@@ -441,6 +592,17 @@ public final class Cql2SqlRenderer {
     // ---- temporal ----
 
     private record Bounds(SqlFragment start, SqlFragment end) {}
+
+    private SqlFragment temporal(TemporalPredicate predicate, boolean negated) {
+        openInstant = false;
+        SqlFragment sql = temporal(predicate);
+        if (openInstant) {
+            // an instant read from an open property: a superset, rechecked (see Anchor.rechecked)
+            inexact = true;
+            return negated ? SqlFragment.FALSE : SqlFragment.TRUE;
+        }
+        return sql;
+    }
 
     private SqlFragment temporal(TemporalPredicate predicate) {
         String name = predicate.op().cql2Name();
@@ -540,11 +702,15 @@ public final class Cql2SqlRenderer {
     private SqlFragment instantSql(Operand operand, String function) {
         if (operand instanceof PropertyRef ref) {
             Queryable queryable = target.resolve(ref.name());
+            if (queryable.type() == Cql2Type.JSON) {
+                openInstant = true;
+                return SqlFragment.of("CAST(NULL AS timestamptz)");
+            }
             if (queryable.type() != Cql2Type.TIMESTAMP) {
                 throw new Cql2Exception("Invalid CQL2 filter: " + function + " needs a timestamp, but property '"
                         + queryable.name() + "' is " + queryable.type().description());
             }
-            return SqlFragment.of("(" + queryable.sqlExpression() + ")");
+            return queryable.sql();
         }
         Instant instant = Cql2Evaluator.instant(operand);
         if (instant == null) {
@@ -571,14 +737,19 @@ public final class Cql2SqlRenderer {
             throw new Cql2Exception("Invalid CQL2 filter: " + name + " needs an array property");
         }
         Queryable property = arrayProperty(ref, name);
-        SqlFragment leftSql = SqlFragment.of("(" + property.sqlExpression() + ")");
+        SqlFragment leftSql = property.sql();
         if (right instanceof PropertyRef other) {
             Queryable otherProperty = arrayProperty(other, name);
             if (op == ArrayOp.A_OVERLAPS) {
                 throw new Cql2Exception(
                         "Invalid CQL2 filter: a_overlaps compares an array property with an array literal");
             }
-            return arraySql(op, leftSql, SqlFragment.of("(" + otherProperty.sqlExpression() + ")"));
+            if (property.type() == Cql2Type.JSON || otherProperty.type() == Cql2Type.JSON) {
+                // jsonb containment lets an array contain a bare scalar, which CQL2 does not
+                throw new Cql2Exception("Invalid CQL2 filter: " + name + " compares a property that is not a"
+                        + " queryable with an array literal only");
+            }
+            return arraySql(op, leftSql, otherProperty.sql());
         }
         if (!(right instanceof ArrayLiteral literal)) {
             throw new Cql2Exception("Invalid CQL2 filter: " + name + " compares arrays, not " + describe(right) + " "
@@ -596,7 +767,7 @@ public final class Cql2SqlRenderer {
 
     private Queryable arrayProperty(PropertyRef ref, String function) {
         Queryable queryable = target.resolve(ref.name());
-        if (!queryable.type().isArray()) {
+        if (!queryable.type().isArray() && queryable.type() != Cql2Type.JSON) {
             throw new Cql2Exception("Invalid CQL2 filter: " + function + " needs an array, but property '"
                     + queryable.name() + "' is " + queryable.type().description());
         }
@@ -634,10 +805,16 @@ public final class Cql2SqlRenderer {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (Operand item : items) {
             if (property.type() == Cql2Type.STRING_ARRAY && item instanceof StringLiteral s) {
-                array.add(s.value());
+                array.add(text(s.value()));
             } else if (property.type() == Cql2Type.NUMBER_ARRAY && item instanceof NumberLiteral n) {
                 BigDecimal value = n.value();
                 array.add(value);
+            } else if (property.type() == Cql2Type.JSON && item instanceof StringLiteral s) {
+                array.add(text(s.value()));
+            } else if (property.type() == Cql2Type.JSON && item instanceof NumberLiteral n) {
+                array.add(n.value());
+            } else if (property.type() == Cql2Type.JSON && item instanceof BooleanLiteral b) {
+                array.add(b.value());
             } else {
                 throw new Cql2Exception("Invalid CQL2 filter: property '" + property.name() + "' is "
                         + property.type().description() + ", but the array literal holds " + describe(item) + " "
@@ -645,6 +822,14 @@ public final class Cql2SqlRenderer {
             }
         }
         return SqlFragment.of("CAST(? AS jsonb)", array.toString());
+    }
+
+    /** A string for a bind parameter: PostgreSQL text (and jsonb) cannot hold NUL, and would fail the query. */
+    private static String text(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new Cql2Exception("Invalid CQL2 filter: a string literal cannot contain the NUL character");
+        }
+        return value;
     }
 
     static String describe(Operand operand) {

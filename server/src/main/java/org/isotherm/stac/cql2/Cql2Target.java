@@ -17,9 +17,10 @@ public interface Cql2Target {
     String DATETIME = "datetime";
 
     /**
-     * The queryable named {@code propertyName}.
+     * The queryable named {@code propertyName}. A target over open documents answers every other name too, with
+     * {@link Queryable#open}.
      *
-     * @throws Cql2Exception ("Unknown queryable 'x'") for any name not in the queryables
+     * @throws Cql2Exception ("Unknown queryable 'x'") for a name the target does not serve
      */
     Queryable resolve(String propertyName);
 

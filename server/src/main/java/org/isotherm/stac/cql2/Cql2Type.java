@@ -23,7 +23,13 @@ public enum Cql2Type {
     /** SQL {@code jsonb} holding an array of strings. */
     STRING_ARRAY("an array of strings"),
     /** SQL {@code jsonb} holding an array of numbers. */
-    NUMBER_ARRAY("an array of numbers");
+    NUMBER_ARRAY("an array of numbers"),
+    /**
+     * SQL {@code jsonb} of any JSON type, SQL NULL for a missing member or JSON null: a property that is not among
+     * the queryables ({@link Queryable#open}). A comparison takes its type from the literal it meets, and a value
+     * of another JSON type is unknown (SQL NULL), as in {@link Cql2Evaluator}.
+     */
+    JSON("of any JSON type (not a queryable)");
 
     private final String description;
 

@@ -181,6 +181,20 @@ class Cql2ParserTest {
     }
 
     @Test
+    void readsBetweenWithItsBoundsAsAnArray() {
+        var expected = Cql2.parseText("eo:cloud_cover BETWEEN 0 AND 50");
+        assertThat(Cql2.parseJson("{\"op\":\"between\",\"args\":[{\"property\":\"eo:cloud_cover\"},[0,50]]}"))
+                .isEqualTo(expected);
+        assertThat(Cql2.parseJson("{\"op\":\"between\",\"args\":[{\"property\":\"eo:cloud_cover\"},0,50]}"))
+                .isEqualTo(expected);
+        assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"between\",\"args\":[{\"property\":\"a\"},[1,2,3]]}"))
+                .hasMessage("Invalid CQL2 JSON at /args/1: 'between' needs [low, high], not 3 values");
+        assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"between\",\"args\":[{\"property\":\"a\"}]}"))
+                .hasMessage("Invalid CQL2 JSON at /args: 'between' takes 3 arguments (value, low, high) or 2"
+                        + " (value, [low, high]), not 1");
+    }
+
+    @Test
     void keepsCaseInsensitiveWrappers() {
         assertThat(Cql2.parseText("CASEI(platform) LIKE CASEI('Landsat%')"))
                 .isEqualTo(new Like(new CaseI(prop("platform")), new CaseI(new StringLiteral("Landsat%"))));
@@ -315,7 +329,8 @@ class Cql2ParserTest {
                                 "{\"op\":\"and\",\"args\":[{\"op\":\"=\",\"args\":[{\"property\":\"a\"},1]},{\"op\":\"lik\",\"args\":[]}]}"))
                 .hasMessage("Invalid CQL2 JSON at /args/1/op: unknown or unsupported operator 'lik'");
         assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"between\",\"args\":[{\"property\":\"a\"},1]}"))
-                .hasMessage("Invalid CQL2 JSON at /args: 'between' takes 3 arguments, not 2");
+                .hasMessage("Invalid CQL2 JSON at /args/1: 'between' needs [low, high] here, or 3 arguments"
+                        + " (value, low, high)");
         assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"=\",\"args\":[{\"property\":\"a\"},null]}"))
                 .hasMessage("Invalid CQL2 JSON at /args/1: expected a property, a literal or a function, not null");
         assertThatThrownBy(() -> Cql2.parseJson("{\"op\":\"not\",\"args\":[{\"property\":\"a\"}]}"))

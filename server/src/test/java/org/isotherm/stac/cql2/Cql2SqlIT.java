@@ -82,6 +82,7 @@ class Cql2SqlIT extends IntegrationTest {
             with("geometry", Cql2Type.GEOMETRY, "minx");
             with("instruments", Cql2Type.STRING_ARRAY, "properties->'instruments'");
             with("bands", Cql2Type.NUMBER_ARRAY, "properties->'bands'");
+            openTo("properties");
         }
 
         @Override
@@ -107,8 +108,10 @@ class Cql2SqlIT extends IntegrationTest {
                         + " minx float8 NOT NULL, miny float8 NOT NULL, maxx float8 NOT NULL, maxy float8 NOT NULL)")
                 .update();
         Random random = new Random(20240131);
+        Random open = new Random(20251202);
         for (int i = 0; i < 400; i++) {
             Item item = randomItem(random, "item-%03d".formatted(i));
+            addOpenProperties(open, item.properties());
             items.add(item);
             jdbc.sql("INSERT INTO " + table + " VALUES (?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)")
                     .params(
@@ -180,6 +183,53 @@ class Cql2SqlIT extends IntegrationTest {
         double miny = random.nextInt(9);
         Envelope box = new Envelope(minx, minx + 1 + random.nextInt(3), miny, miny + 1 + random.nextInt(3));
         return new Item(id, properties, box, start, end);
+    }
+
+    /**
+     * Properties that no queryable names, of mixed JSON types, so that a comparison meets values of another type
+     * (unknown) and strings that only look like instants; drawn from their own generator so that the other
+     * properties stay as they were.
+     */
+    private static void addOpenProperties(Random random, ObjectNode properties) {
+        var factory = JsonNodeFactory.instance;
+        List<tools.jackson.databind.JsonNode> missions = List.of(
+                factory.stringNode("landsat-8"),
+                factory.stringNode("sentinel-2a"),
+                factory.stringNode("Sentinel-1"),
+                factory.stringNode("terra"),
+                factory.stringNode("Évora"),
+                factory.stringNode("2024-01-05T00:00:00Z"),
+                factory.numberNode(5),
+                factory.numberNode(new java.math.BigDecimal("12.5")),
+                factory.numberNode(new java.math.BigDecimal("0.3")),
+                factory.numberNode(new java.math.BigDecimal("0.30000000000000001")),
+                factory.numberNode(100),
+                factory.booleanNode(true),
+                factory.booleanNode(false),
+                factory.nullNode(),
+                factory.arrayNode().add("a").add("b"),
+                factory.arrayNode().add("a"),
+                factory.arrayNode().add(1).add(2),
+                factory.arrayNode().add("b").add(2),
+                factory.objectNode().put("a", 1));
+        if (random.nextInt(8) > 0) {
+            properties.set("mission", pick(random, missions));
+        }
+        List<tools.jackson.databind.JsonNode> launches = List.of(
+                factory.stringNode("2024-01-05T00:00:00Z"),
+                factory.stringNode("2024-01-10"),
+                factory.stringNode("2024-01-10T00:00:00+01:00"),
+                factory.stringNode("2024-01-12t06:30:00.123456789z"),
+                factory.stringNode("2024-01-20T00:00:00.0000005Z"),
+                factory.stringNode("2024-02-30"),
+                factory.stringNode("2024-01-10T24:00:00Z"),
+                factory.stringNode("2024-01-15T23:59:60Z"),
+                factory.stringNode("not a date"),
+                factory.numberNode(20240110),
+                factory.nullNode());
+        if (random.nextInt(8) > 0) {
+            properties.set("launched", pick(random, launches));
+        }
     }
 
     private static <T> T pick(Random random, List<T> values) {
@@ -273,7 +323,48 @@ class Cql2SqlIT extends IntegrationTest {
                 "S_CROSSES(geometry, LINESTRING(0 5.5, 12 5.5))",
                 "S_EQUALS(geometry, BBOX(0, 0, 1, 1))",
                 "NOT S_INTERSECTS(geometry, BBOX(0, 0, 5, 5))",
-                "S_INTERSECTS(geometry, BBOX(8, 0, 1, 10)) AND eo:cloud_cover < 30");
+                "S_INTERSECTS(geometry, BBOX(8, 0, 1, 10)) AND eo:cloud_cover < 30",
+                // properties that are not queryables: typed by the literal, other JSON types unknown
+                "mission = 'landsat-8'",
+                "mission <> 'landsat-8'",
+                "mission < 'm'",
+                "mission >= 'Sentinel'",
+                "mission = 5",
+                "mission > 4.99",
+                "mission <= 12.5",
+                "mission = 0.3",
+                "mission = true",
+                "mission <> false",
+                "mission IS NULL",
+                "mission IS NOT NULL",
+                "mission LIKE 'sent%'",
+                "CASEI(mission) LIKE 'sent%'",
+                "ACCENTI(mission) = 'Evora'",
+                "mission IN ('terra', 'landsat-8')",
+                "mission IN (5, 100)",
+                "mission BETWEEN 1 AND 50",
+                "mission NOT BETWEEN 1 AND 50",
+                "mission BETWEEN 'a' AND 'm'",
+                "mission < gsd",
+                "mission = platform",
+                "mission > '2024-01-01'",
+                "A_CONTAINS(mission, ('a'))",
+                "A_CONTAINEDBY(mission, (1, 2, 3))",
+                "A_EQUALS(mission, ('a', 'b'))",
+                "A_OVERLAPS(mission, ('b', 2))",
+                "NOT A_CONTAINS(mission, ('b'))",
+                // instants read from JSON strings: SQL selects a superset and Java decides
+                "launched > TIMESTAMP('2024-01-10T00:00:00Z')",
+                "launched <= DATE('2024-01-10')",
+                "NOT launched > TIMESTAMP('2024-01-10T00:00:00Z')",
+                "launched = TIMESTAMP('2024-01-05T00:00:00Z')",
+                "launched BETWEEN DATE('2024-01-01') AND DATE('2024-01-11')",
+                "launched IN (TIMESTAMP('2024-01-05T00:00:00Z'), DATE('2024-01-10'))",
+                "launched < datetime",
+                "mission > TIMESTAMP('2024-01-01T00:00:00Z')",
+                "T_AFTER(launched, DATE('2024-01-10'))",
+                "NOT T_BEFORE(launched, TIMESTAMP('2024-01-11T00:00:00Z'))",
+                "T_INTERSECTS(INTERVAL(launched, end_datetime), INTERVAL('2024-01-08', '..'))");
         return Stream.concat(others.stream(), temporal.stream());
     }
 
@@ -334,6 +425,28 @@ class Cql2SqlIT extends IntegrationTest {
             expr = random.nextBoolean() ? new And(args) : new Or(args);
         }
         return random.nextInt(4) == 0 ? new Not(expr) : expr;
+    }
+
+    @Test
+    void rechecksOnlyFiltersThatReadAnInstantFromAnOpenProperty() {
+        assertThat(Cql2SqlRenderer.needsRecheck(Cql2.parseText("mission = 'x' AND mission > 4"), target))
+                .isFalse();
+        assertThat(Cql2SqlRenderer.needsRecheck(
+                        Cql2.parseText("mission = 'x' OR launched > DATE('2024-01-10')"), target))
+                .isTrue();
+        assertThat(Cql2SqlRenderer.needsRecheck(Cql2.parseText("created > DATE('2024-01-10')"), target))
+                .isFalse();
+    }
+
+    @Test
+    void bindsHostilePropertyNames() {
+        for (String name : List.of("it's", "a\"b", "x'); DROP TABLE items; --", "?", "$1", "é".repeat(200))) {
+            var filter = JsonNodeFactory.instance.objectNode().put("op", "=");
+            filter.putArray("args")
+                    .add(JsonNodeFactory.instance.objectNode().put("property", name))
+                    .add("x");
+            assertAgrees(name, Cql2.parseJson(filter));
+        }
     }
 
     private void assertAgrees(String label, Cql2Expr expr) {

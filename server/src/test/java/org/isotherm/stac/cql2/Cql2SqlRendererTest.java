@@ -359,4 +359,75 @@ class Cql2SqlRendererTest {
                         utc("2024-01-01T23:59:59.999999Z"),
                         utc("2024-01-01T00:00:00Z")));
     }
+
+    // ---- properties that are not queryables ----
+
+    private final MapTarget open = MapTarget.items().openTo("properties");
+
+    private static final String MISSION = "(NULLIF((properties) -> CAST(? AS text), 'null'::jsonb))";
+
+    private SqlFragment openText(String cql2) {
+        return Cql2SqlRenderer.render(Cql2.parseText(cql2), open);
+    }
+
+    @Test
+    void readsAPropertyThatIsNotAQueryableAsTheTypeOfItsLiteral() {
+        assertThat(openText("mission = 'x'"))
+                .isEqualTo(SqlFragment.of(
+                        "(((CASE WHEN jsonb_typeof(" + MISSION + ") = 'string' THEN " + MISSION
+                                + " #>> '{}' END) COLLATE \"C\") = ?)",
+                        "mission",
+                        "mission",
+                        "x"));
+        assertThat(openText("mission < 4.5"))
+                .isEqualTo(SqlFragment.of(
+                        "((CASE WHEN jsonb_typeof(" + MISSION + ") = 'number' THEN CAST(" + MISSION
+                                + " AS numeric) END) < CAST(? AS numeric))",
+                        "mission",
+                        "mission",
+                        new java.math.BigDecimal("4.5")));
+        assertThat(openText("mission = true"))
+                .isEqualTo(SqlFragment.of(
+                        "((CASE WHEN jsonb_typeof(" + MISSION + ") = 'boolean' THEN CAST(" + MISSION
+                                + " AS boolean) END) = ?)",
+                        "mission",
+                        "mission",
+                        true));
+        assertThat(openText("mission IS NULL")).isEqualTo(SqlFragment.of("(" + MISSION + " IS NULL)", "mission"));
+    }
+
+    @Test
+    void keepsTheColumnsOfQueryablesWhenOpen() {
+        assertThat(openText("eo:cloud_cover < 20.5")).isEqualTo(text("eo:cloud_cover < 20.5"));
+        assertThat(openText("platform LIKE 'l%' AND flag = true"))
+                .isEqualTo(text("platform LIKE 'l%' AND flag = true"));
+    }
+
+    @Test
+    void leavesInstantsInOpenPropertiesToTheRecheck() {
+        var after = Cql2.parseText("launched > TIMESTAMP('2024-01-01T00:00:00Z')");
+        assertThat(Cql2SqlRenderer.render(after, open))
+                .isEqualTo(SqlFragment.of("((jsonb_typeof" + MISSION + " = 'string'))", "launched"));
+        assertThat(Cql2SqlRenderer.render(new Cql2Expr.Not(after), open)).isEqualTo(SqlFragment.of("NOT (FALSE)"));
+        assertThat(Cql2SqlRenderer.needsRecheck(after, open)).isTrue();
+        assertThat(openText("T_AFTER(launched, DATE('2024-01-01'))")).isEqualTo(SqlFragment.TRUE);
+        assertThat(Cql2SqlRenderer.needsRecheck(Cql2.parseText("mission = 'x'"), open))
+                .isFalse();
+    }
+
+    @Test
+    void rejectsWhatAnOpenPropertyCannotBeComparedBy() {
+        assertThatThrownBy(() -> openText("mission = launched"))
+                .isInstanceOf(Cql2Exception.class)
+                .hasMessage("Invalid CQL2 filter: = cannot compare property 'mission' with property 'launched':"
+                        + " neither is a queryable, so neither has a type to compare by");
+        assertThatThrownBy(() -> openText("mission IN ('a', 5)"))
+                .hasMessage("Invalid CQL2 filter: expected a string but got a number (5)");
+        assertThatThrownBy(() -> openText("S_INTERSECTS(footprint, BBOX(0, 0, 1, 1))"))
+                .hasMessage("Invalid CQL2 filter: s_intersects needs a geometry, but property 'footprint' is of any"
+                        + " JSON type (not a queryable)");
+        assertThatThrownBy(() -> openText("A_CONTAINS(mission, tags)"))
+                .hasMessage("Invalid CQL2 filter: a_contains compares a property that is not a queryable with an"
+                        + " array literal only");
+    }
 }

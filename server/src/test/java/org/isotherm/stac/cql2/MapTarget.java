@@ -3,13 +3,18 @@ package org.isotherm.stac.cql2;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.isotherm.stac.cql2.Cql2Expr.SpatialOp;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 
-/** A {@link Cql2Target} over a fixed map of queryables, with a placeholder spatial function. */
+/**
+ * A {@link Cql2Target} over a fixed map of queryables, with a placeholder spatial function; optionally open to
+ * every other name (read from a jsonb document, as the STAC item search does).
+ */
 class MapTarget implements Cql2Target {
 
     private final Map<String, Queryable> queryables = new LinkedHashMap<>();
     private final TemporalColumns temporal;
+    private @Nullable String document;
 
     MapTarget(TemporalColumns temporal) {
         this.temporal = temporal;
@@ -20,9 +25,18 @@ class MapTarget implements Cql2Target {
         return this;
     }
 
+    /** Resolves names that are not queryables to {@link Queryable#open} members of {@code document}. */
+    MapTarget openTo(String document) {
+        this.document = document;
+        return this;
+    }
+
     @Override
     public Queryable resolve(String propertyName) {
         Queryable queryable = queryables.get(propertyName);
+        if (queryable == null && document != null) {
+            return Queryable.open(propertyName, document);
+        }
         if (queryable == null) {
             throw Cql2Exception.unknownQueryable(propertyName);
         }
