@@ -24,10 +24,6 @@ public record Caller(
      */
     public static final Caller ANONYMOUS = new Caller(new UUID(0, 0), new UUID(0, 0), Role.VIEWER, "anonymous", null);
 
-    public boolean isAnonymous() {
-        return equals(ANONYMOUS);
-    }
-
     /** Throws 403 unless this caller's role covers {@code required}. */
     public Caller require(Role required) {
         if (!role.allows(required)) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,7 +70,7 @@ public class OpenApiMediaTypeFilter extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(MediaType.APPLICATION_JSON_VALUE))
+                    ? Collections.enumeration(List.of(MediaType.APPLICATION_JSON_VALUE))
                     : super.getHeaders(name);
         }
     }
