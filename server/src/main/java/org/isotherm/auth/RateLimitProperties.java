@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * in memory on each node: behind a load balancer with N nodes a client gets at most N times the limit.
  *
  * @param perAccount attempts per e-mail address within {@code window}
- * @param perAddress attempts per client address within {@code window} (the address Tomcat sees; behind a proxy set
- *     {@code server.forward-headers-strategy} so that it is the client's)
+ * @param perAddress attempts per client address within {@code window} (behind a proxy, the rightmost forwarded hop that
+ *     is not one of {@code isotherm.web.trusted-proxies})
  * @param window the period the limits refill over
  */
 @Validated

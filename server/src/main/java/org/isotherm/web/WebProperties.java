@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param largeRequestPaths path prefixes (or Ant patterns with {@code *}) allowed a larger body (bulk ingest), with
  *     their own limit
  * @param corsAllowedOrigins origins allowed by CORS ({@code *} for any); empty disables CORS
- * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-*} headers are believed
+ * @param trustedProxies addresses or CIDR ranges of the proxies in front of the platform: only their forwarded headers
+ *     are believed, and the client address is the rightmost forwarded hop that is not one of them (see
+ *     {@code TrustedForwardedHeaderFilter})
  */
 @Validated
 @ConfigurationProperties("isotherm.web")
