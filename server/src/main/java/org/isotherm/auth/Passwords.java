@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Passwords {
 
-    /** A valid hash of no real password, compared against when the user is unknown so timing does not tell. */
-    private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOa3S4j8L4m4gLq6RjS9aDPLv6CwqJ5yW";
-
-    private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
-
     /** Passwords are at least this long. */
     public static final int MIN_LENGTH = 8;
 
@@ -30,17 +28,35 @@ public class Passwords {
 
     private static final int BCRYPT_MAX_BYTES = 72;
 
+    private final PasswordEncoder encoder;
+
+    /**
+     * A hash of no password, made by the same encoder (so of the same cost as real hashes), verified against when
+     * there is no hash to check so that such a refusal costs as much as a wrong password.
+     */
+    private final String dummyHash;
+
+    public Passwords() {
+        this(new BCryptPasswordEncoder(10));
+    }
+
+    Passwords(PasswordEncoder encoder) {
+        this.encoder = encoder;
+        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
+    }
+
     public String hash(String password) {
         return encoder.encode(fit(password));
     }
 
-    public boolean matches(String password, String hash) {
-        return hash != null && encoder.matches(fit(password), hash);
-    }
-
-    /** Spends the time of one comparison so an unknown e-mail answers as slowly as a wrong password. */
-    public void burnComparison(String password) {
-        encoder.matches(fit(password), DUMMY_HASH);
+    /**
+     * Whether the password matches the hash. Costs one verification either way: without a hash (an unknown user, an
+     * invitee who has not chosen a password yet) the password is verified against a dummy hash and does not match,
+     * so the time of a refusal does not tell which kind it was.
+     */
+    public boolean matches(String password, @Nullable String hash) {
+        var verified = encoder.matches(fit(password), hash == null ? dummyHash : hash);
+        return hash != null && verified;
     }
 
     private static String fit(String password) {

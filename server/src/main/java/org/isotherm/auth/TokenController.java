@@ -17,14 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenController {
 
-    private final UserLookup users;
-    private final Passwords passwords;
+    private final PasswordLogin login;
     private final Credentials credentials;
     private final LoginRateLimiter rateLimiter;
 
-    TokenController(UserLookup users, Passwords passwords, Credentials credentials, LoginRateLimiter rateLimiter) {
-        this.users = users;
-        this.passwords = passwords;
+    TokenController(PasswordLogin login, Credentials credentials, LoginRateLimiter rateLimiter) {
+        this.login = login;
         this.credentials = credentials;
         this.rateLimiter = rateLimiter;
     }
@@ -51,20 +49,7 @@ class TokenController {
         if (!missing.isEmpty()) {
             throw new RequestValidationException(missing);
         }
-        var user = users.findByEmail(username.strip()).filter(u -> u.active()).orElse(null);
-        if (user == null) {
-            passwords.burnComparison(password);
-            throw new BadCredentialsException("Incorrect username or password");
-        }
-        if (!passwords.matches(password, user.passwordHash())) {
-            throw new BadCredentialsException("Incorrect username or password");
-        }
-        if (!user.confirmed()) {
-            throw new BadCredentialsException("Email not confirmed: follow the link in the confirmation e-mail");
-        }
-        if (user.passwordResetRequired()) {
-            throw new BadCredentialsException("Password reset required: request a reset at POST /auth/password-reset");
-        }
+        var user = login.authenticate(username, password);
         var token = credentials.issueToken(user);
         return new TokenResponse(token.accessToken(), "bearer", token.expiresIn());
     }

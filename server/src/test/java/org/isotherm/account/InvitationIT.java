@@ -71,13 +71,18 @@ class InvitationIT extends IntegrationTest {
     }
 
     @Test
-    void inviteeCannotLogInBeforeAccepting() {
+    void inviteeCannotLogInBeforeAcceptingAndIsAnsweredAsAnUnknownAddress() {
         var email = "guest-" + UUID.randomUUID() + "@elsewhere.test";
         workspace.http().post("/workspace/invitations", Map.of("email", email));
 
         var login = http().postForm("/token", Map.of("username", email, "password", PASSWORD));
+        var unknown = http().postForm(
+                        "/token",
+                        Map.of("username", "nobody-" + UUID.randomUUID() + "@elsewhere.test", "password", PASSWORD));
 
         assertThat(login.status()).isEqualTo(401);
+        assertThat(login.body()).isEqualTo("{\"detail\":\"Incorrect username or password\"}");
+        assertThat(unknown.body()).isEqualTo(login.body());
     }
 
     @Test
