@@ -13,10 +13,13 @@ import org.springframework.validation.annotation.Validated;
  * @param anonymousStacRead whether requests without credentials may read the STAC API ({@code GET} under
  *     {@code /stac}, and {@code POST /stac/search}) as {@link Caller#ANONYMOUS}, who sees the collections an operator
  *     made public (demo or open data) and nothing else; off by default
+ * @param clockSkew how far in the future a bearer token's issue time ({@code iat}) or start ({@code nbf}) may lie, for
+ *     nodes whose clocks differ a little; a token further ahead is refused
  */
 @Validated
 @ConfigurationProperties("isotherm.auth")
 public record AuthProperties(
         @NotNull @DefaultValue("24h") Duration tokenTtl,
         @NotNull @DefaultValue("5s") Duration credentialCacheTtl,
-        @DefaultValue("false") boolean anonymousStacRead) {}
+        @DefaultValue("false") boolean anonymousStacRead,
+        @NotNull @DefaultValue("60s") Duration clockSkew) {}

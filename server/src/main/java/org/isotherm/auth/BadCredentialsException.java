@@ -17,6 +17,10 @@ public class BadCredentialsException extends ApiException {
         return new BadCredentialsException("Could not validate credentials");
     }
 
+    static BadCredentialsException notYetValid() {
+        return new BadCredentialsException("Token not yet valid: it was issued for a time in the future");
+    }
+
     static BadCredentialsException expired() {
         return new BadCredentialsException(NOT_AUTHENTICATED);
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Issues and verifies the HS256 bearer tokens of {@code POST /token}. Verification costs one HMAC, no database. */
@@ -94,8 +95,14 @@ class JwtTokens {
             if (!ISSUER.equals(claims.getIssuer()) || expires == null || claims.getSubject() == null) {
                 throw BadCredentialsException.invalidToken();
             }
-            if (!expires.toInstant().isAfter(Instant.now(clock))) {
+            var now = clock.instant();
+            if (!expires.toInstant().isAfter(now)) {
                 throw BadCredentialsException.expired();
+            }
+            // A token from the future was made with a wrong clock or a stolen key; a little skew between nodes is fine.
+            var latest = now.plus(properties.clockSkew());
+            if (after(claims.getIssueTime(), latest) || after(claims.getNotBeforeTime(), latest)) {
+                throw BadCredentialsException.notYetValid();
             }
             var version = claims.getIntegerClaim("ver");
             return new TokenClaims(
@@ -106,6 +113,10 @@ class JwtTokens {
         } catch (JOSEException | ParseException | IllegalArgumentException | NullPointerException e) {
             throw BadCredentialsException.invalidToken();
         }
+    }
+
+    private static boolean after(@Nullable Date time, Instant latest) {
+        return time != null && time.toInstant().isAfter(latest);
     }
 
     record TokenClaims(UUID userId, UUID workspaceId, int tokenVersion, Instant expires) {}

@@ -2,10 +2,16 @@ package org.isotherm.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 import org.isotherm.support.Fixtures;
 import org.isotherm.support.IntegrationTest;
@@ -160,5 +166,55 @@ class TokenIT extends IntegrationTest {
 
         assertThat(http().apiKey(wrongSecret).get("/me").body()).isEqualTo("{\"detail\":\"Invalid API key\"}");
         assertThat(http().apiKey("garbage").get("/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsTokenIssuedInTheFuture() throws Exception {
+        var user = fixtures.workspace().admin.account();
+        var inAnHour = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        var early = new JwtTokens(signingKey, properties, inAnHour)
+                .issue(user.id(), user.organizationId(), user.tokenVersion());
+
+        var response = http().bearer(early.accessToken()).get("/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body())
+                .isEqualTo("{\"detail\":\"Token not yet valid: it was issued for a time in the future\"}");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
+    void rejectsTokenNotValidBeforeATimeInTheFuture() throws Exception {
+        var user = fixtures.workspace().admin.account();
+        var now = Instant.now();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer("isotherm")
+                .subject(user.id().toString())
+                .claim("ws", user.organizationId().toString())
+                .claim("ver", user.tokenVersion())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10))))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(signingKey.secret()));
+
+        var response = http().bearer(jwt.serialize()).get("/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").asString()).startsWith("Token not yet valid");
+    }
+
+    @Test
+    void acceptsTokenIssuedALittleAheadWithinTheClockSkew() throws Exception {
+        var user = fixtures.workspace().admin.account();
+        var ahead = properties.clockSkew().dividedBy(2);
+        var fastClock = Clock.fixed(Instant.now().plus(ahead), ZoneOffset.UTC);
+        var token = new JwtTokens(signingKey, properties, fastClock)
+                .issue(user.id(), user.organizationId(), user.tokenVersion());
+
+        var response = http().bearer(token.accessToken()).get("/me");
+
+        assertThat(response.status()).isEqualTo(200);
     }
 }
