@@ -32,7 +32,10 @@ class TokenController {
     @ApiResponse(
             responseCode = "401",
             description = "Invalid credentials, e-mail not confirmed or password reset required")
-    @ApiResponse(responseCode = "429", description = "Too many attempts for this account or client address")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Too many attempts for this account from this client address, from this address, or for this account")
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     TokenResponse token(
             HttpServletRequest request,
@@ -50,6 +53,7 @@ class TokenController {
             throw new RequestValidationException(missing);
         }
         var user = login.authenticate(username, password);
+        rateLimiter.succeeded(request, username);
         var token = credentials.issueToken(user);
         return new TokenResponse(token.accessToken(), "bearer", token.expiresIn());
     }
