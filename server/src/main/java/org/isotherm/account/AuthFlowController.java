@@ -63,7 +63,9 @@ class AuthFlowController {
 
     @Operation(
             summary = "Ask for a password-reset e-mail",
-            description = "Always 202: an unknown address gets no e-mail and the same answer.")
+            description =
+                    "Always 202, given before the address is looked up, so an unknown address gets the same answer"
+                            + " in the same time (and no e-mail); the e-mail follows moments later.")
     @ApiResponse(responseCode = "202", description = "Reset e-mail on its way if the account exists")
     @ApiResponse(responseCode = "429", description = "Too many attempts")
     @PostMapping("/auth/password-reset")

@@ -2,6 +2,12 @@ package org.isotherm.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.isotherm.auth.Role;
@@ -13,13 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class PasswordResetIT extends IntegrationTest {
 
     private static final String NEW_PASSWORD = "a brand new secret";
 
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private Http operator;
 
@@ -39,7 +52,7 @@ class PasswordResetIT extends IntegrationTest {
         var requested = http().post("/auth/password-reset", Map.of("email", user.email()));
 
         assertThat(requested.status()).isEqualTo(202);
-        assertThat(Outbox.latest(operator, user.email()).get("subject").asString())
+        assertThat(Outbox.await(operator, user.email(), 1).get("subject").asString())
                 .isEqualTo("Reset your Isotherm password");
         var token = Outbox.linkToken(operator, user.email());
 
@@ -57,12 +70,70 @@ class PasswordResetIT extends IntegrationTest {
         var known = fixtures.workspace().user(Role.MEMBER);
         var unknown = "nobody-" + UUID.randomUUID() + "@nowhere.test";
 
-        var forKnown = http().post("/auth/password-reset", Map.of("email", known.email()));
         var forUnknown = http().post("/auth/password-reset", Map.of("email", unknown));
+        var forKnown = http().post("/auth/password-reset", Map.of("email", known.email()));
 
         assertThat(forUnknown.status()).isEqualTo(202);
         assertThat(forUnknown.body()).isEqualTo(forKnown.body());
+        Outbox.await(operator, known.email(), 1);
+        awaitResetMailTasks();
         assertThat(Outbox.count(operator, unknown)).isZero();
+    }
+
+    @Test
+    void answersBeforeLookingTheAddressUpWhateverItIs() throws Exception {
+        var known = fixtures.workspace().user(Role.MEMBER);
+        var unknown = "nobody-" + UUID.randomUUID() + "@nowhere.test";
+
+        // While the account's row is locked no reset link can be written for it (its foreign key waits): a request
+        // that wrote one before answering would not answer.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("SELECT id FROM users WHERE id = :id FOR UPDATE")
+                    .param("id", known.account().id())
+                    .query(UUID.class)
+                    .single();
+
+            assertThat(resetWithin5s(known.email())).isEqualTo(202);
+            assertThat(resetWithin5s(unknown)).isEqualTo(202);
+            assertThat(Outbox.count(operator, known.email())).isZero();
+        });
+
+        assertThat(Outbox.await(operator, known.email(), 1).get("subject").asString())
+                .isEqualTo("Reset your Isotherm password");
+    }
+
+    private int resetWithin5s(String email) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/auth/password-reset"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(Map.of("email", email))))
+                .build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError("No answer while the account was locked", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until every scheduled reset e-mail has been decided (sent or, for an unknown address, dropped). */
+    private void awaitResetMailTasks() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :task")
+                        .param("task", PasswordResetMail.TASK)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            assertThat(System.nanoTime()).as("reset e-mail tasks still waiting").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -72,6 +143,7 @@ class PasswordResetIT extends IntegrationTest {
                 .param("id", user.account().id())
                 .update();
         http().post("/auth/password-reset", Map.of("email", user.email()));
+        Outbox.await(operator, user.email(), 1);
 
         http().post(
                         "/auth/password-reset/confirm",
@@ -84,8 +156,10 @@ class PasswordResetIT extends IntegrationTest {
     void usingOneResetLinkVoidsTheOthers() {
         var user = fixtures.workspace().user(Role.MEMBER);
         http().post("/auth/password-reset", Map.of("email", user.email()));
+        Outbox.await(operator, user.email(), 1);
         var first = Outbox.linkToken(operator, user.email());
         http().post("/auth/password-reset", Map.of("email", user.email()));
+        Outbox.await(operator, user.email(), 2);
         var second = Outbox.linkToken(operator, user.email());
 
         assertThat(http().post("/auth/password-reset/confirm", Map.of("token", second, "password", NEW_PASSWORD))
@@ -102,6 +176,7 @@ class PasswordResetIT extends IntegrationTest {
         var workspace = fixtures.workspace();
         var user = workspace.user(Role.MEMBER);
         http().post("/auth/password-reset", Map.of("email", user.email()));
+        Outbox.await(operator, user.email(), 1);
         var token = Outbox.linkToken(operator, user.email());
         workspace.http().delete("/workspace/members/" + user.account().id());
 

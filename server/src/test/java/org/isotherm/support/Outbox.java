@@ -20,6 +20,26 @@ public final class Outbox {
         return response.json().get("items").get(0);
     }
 
+    /**
+     * The newest e-mail to {@code email} once there are at least {@code count}, for e-mails written in the background
+     * after the answer (password reset); fails after 10 s.
+     */
+    public static JsonNode await(Http operator, String email, long count) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (count(operator, email) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Fewer than " + count + " e-mails to " + email + " after 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return latest(operator, email);
+    }
+
     public static long count(Http operator, String email) {
         return operator.get("/admin/outbox?limit=1&to="
                         + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8))
