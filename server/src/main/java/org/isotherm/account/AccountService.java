@@ -31,6 +31,9 @@ class AccountService {
 
     static final String INVALID_LINK = "Invalid or expired link: request a new one";
     static final String DOMAIN_NOT_REGISTERED = "E-mail domain not registered: ask your organization's admin";
+    static final String DOMAIN_OF_ANOTHER_WORKSPACE =
+            "E-mail domain registered to another workspace: its people sign up"
+                    + " there, and only the platform operator can invite them into this one";
 
     private final UserRepository users;
     private final OrganizationRepository organizations;
@@ -152,12 +155,18 @@ class AccountService {
     }
 
     /**
-     * Invites an address into the caller's workspace, whatever its domain (the admin vouches for it). A pending
-     * invitee or a removed member of the same workspace is invited afresh; anyone else with an account is a 409.
+     * Invites an address into the caller's workspace: one of its own domains or of a domain no workspace registered
+     * (the admin vouches for it). An address of a domain another workspace registered is a 409, since its people
+     * belong there, unless the platform operator invites it. A pending invitee or a removed member of the same
+     * workspace is invited afresh; anyone else with an account is a 409.
      */
     @Transactional
     Invitation invite(Caller caller, String email, Role role) {
         caller.require(Role.ADMIN);
+        var domainOwner = organizations.findByDomain(AccountInputs.domainOf(email));
+        if (domainOwner.isPresent() && !domainOwner.get().equals(caller.workspaceId()) && !caller.isOperator()) {
+            throw new ConflictException(DOMAIN_OF_ANOTHER_WORKSPACE);
+        }
         organizations.lock(caller.workspaceId());
         var existing = users.findByEmail(email);
         UUID userId;

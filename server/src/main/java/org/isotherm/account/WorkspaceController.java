@@ -92,10 +92,14 @@ class WorkspaceController {
 
     @Operation(
             summary = "Invite someone into the workspace (admin)",
-            description = "Any address may be invited (the admin vouches for it); the invitee chooses a password"
-                    + " through the e-mailed link (POST /auth/invitations/accept). Role defaults to member.")
+            description = "An address of the workspace's own domains or of a domain no workspace registered may be"
+                    + " invited (the admin vouches for it); one of a domain another workspace registered only by the"
+                    + " platform operator. The invitee chooses a password through the e-mailed link"
+                    + " (POST /auth/invitations/accept). Role defaults to member.")
     @ApiResponse(responseCode = "201", description = "Invitation sent")
-    @ApiResponse(responseCode = "409", description = "The address already has an account")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The address already has an account, or its domain belongs to another workspace")
     @PostMapping("/workspace/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     AccountService.Invitation invite(@AuthenticationPrincipal Caller caller, @RequestBody InvitationRequest body) {

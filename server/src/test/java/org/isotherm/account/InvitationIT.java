@@ -112,10 +112,16 @@ class InvitationIT extends IntegrationTest {
 
     @Test
     void refusesAddressThatAlreadyHasAnAccount() {
-        var other = fixtures.workspace().user(Role.MEMBER);
+        // an address of no registered domain, invited by another workspace first
+        var guest = "guest-" + UUID.randomUUID() + "@elsewhere.test";
+        assertThat(fixtures.workspace()
+                        .http()
+                        .post("/workspace/invitations", Map.of("email", guest))
+                        .status())
+                .isEqualTo(201);
         var own = workspace.user(Role.MEMBER);
 
-        var response = workspace.http().post("/workspace/invitations", Map.of("email", other.email()));
+        var response = workspace.http().post("/workspace/invitations", Map.of("email", guest));
         var ownMember = workspace.http().post("/workspace/invitations", Map.of("email", own.email()));
 
         assertThat(response.status()).isEqualTo(409);
@@ -168,5 +174,44 @@ class InvitationIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"password\"]");
+    }
+
+    @Test
+    void refusesAddressOfADomainAnotherWorkspaceRegisteredAndWritesNothing() {
+        var other = fixtures.workspace();
+        var email = "colleague-" + UUID.randomUUID() + "@" + other.domain;
+
+        var invited = workspace.http().post("/workspace/invitations", Map.of("email", email));
+
+        assertThat(invited.status()).isEqualTo(409);
+        assertThat(invited.body())
+                .isEqualTo("{\"detail\":\"E-mail domain registered to another workspace: its people sign up there,"
+                        + " and only the platform operator can invite them into this one\"}");
+        assertThat(Outbox.count(operator, email)).isZero();
+        // the address stays free for its own workspace
+        assertThat(http().post("/auth/signup", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(202);
+        assertThat(Outbox.latest(operator, email).get("subject").asString()).isEqualTo("Confirm your Isotherm account");
+    }
+
+    @Test
+    void invitesAddressOfTheWorkspacesOwnDomain() {
+        var email = "colleague-" + UUID.randomUUID() + "@" + workspace.domain;
+
+        var invited = workspace.http().post("/workspace/invitations", Map.of("email", email));
+
+        assertThat(invited.status()).isEqualTo(201);
+    }
+
+    @Test
+    void letsTheOperatorInviteAddressOfADomainAnotherWorkspaceRegistered() {
+        var email = "consultant-" + UUID.randomUUID() + "@" + workspace.domain;
+
+        var invited = operator.post("/workspace/invitations", Map.of("email", email, "role", "viewer"));
+
+        assertThat(invited.status()).isEqualTo(201);
+        assertThat(Outbox.latest(operator, email).get("subject").asString())
+                .startsWith("You are invited to Operators ");
     }
 }
