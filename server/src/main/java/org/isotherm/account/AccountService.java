@@ -31,9 +31,8 @@ class AccountService {
 
     static final String INVALID_LINK = "Invalid or expired link: request a new one";
     static final String DOMAIN_NOT_REGISTERED = "E-mail domain not registered: ask your organization's admin";
-    static final String DOMAIN_OF_ANOTHER_WORKSPACE =
-            "E-mail domain registered to another workspace: its people sign up"
-                    + " there, and only the platform operator can invite them into this one";
+    static final String DOMAIN_OF_ANOTHER_WORKSPACE = "E-mail domain registered to another workspace: its people"
+            + " sign up there, and only the platform operator can invite them into this one";
 
     private final UserRepository users;
     private final OrganizationRepository organizations;
