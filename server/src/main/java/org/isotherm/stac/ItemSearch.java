@@ -3,16 +3,20 @@ package org.isotherm.stac;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.isotherm.geo.GeoJsonGeometries;
 import org.isotherm.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,16 +58,26 @@ class ItemSearch {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final SearchGate gate;
+    private final Duration timeout;
 
-    ItemSearch(JdbcClient jdbc, JsonMapper json, SearchGate gate) {
-        this.jdbc = jdbc;
+    ItemSearch(DataSource dataSource, JsonMapper json, SearchGate gate, StacProperties properties) {
+        // PgJDBC enforces the timeout by asking PostgreSQL to cancel the statement, so the server stops working too
+        var template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout((int) Math.max(1, properties.searchTimeout().toSeconds()));
+        this.jdbc = JdbcClient.create(template);
         this.json = json;
         this.gate = gate;
+        this.timeout = properties.searchTimeout();
     }
 
     Page search(
             SearchRequest request, List<StacCollection> collections, List<SpatialConstraint> spatial, Filter filter) {
-        return gate.run(() -> searchNow(request, collections, spatial, filter));
+        try {
+            return gate.run(() -> searchNow(request, collections, spatial, filter));
+        } catch (QueryTimeoutException e) {
+            throw new BadRequestException("The search ran longer than " + timeout.toSeconds()
+                    + " s and was stopped: narrow its filter, geometry or collections");
+        }
     }
 
     private Page searchNow(

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.isotherm.geo.GeoJson;
+import org.isotherm.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -56,6 +58,11 @@ record SpatialConstraint(
     }
 
     static SpatialConstraint of(Geometry geometry) {
+        if (geometry.getNumPoints() > GeoJson.MAX_VERTICES) {
+            // as for areas of interest: the cost of an intersection test grows with the vertices of both sides
+            throw new BadRequestException("The search geometry has " + geometry.getNumPoints() + " vertices; at most "
+                    + GeoJson.MAX_VERTICES + " are allowed");
+        }
         if (geometry instanceof Polygon polygon && polygon.isRectangle()) {
             var e = polygon.getEnvelopeInternal();
             return rectangles(List.<double[]>of(new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()}));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.isotherm.geo.GeoJson;
 import org.isotherm.geo.GeoJsonGeometries;
 import org.isotherm.geo.InvalidGeoJsonException;
 import org.isotherm.web.BadRequestException;
@@ -141,6 +142,13 @@ class StacItemReader {
         }
         if (geometry.isEmpty()) {
             throw invalid(id, "geometry is empty");
+        }
+        if (geometry.getNumPoints() > GeoJson.MAX_VERTICES) {
+            // every search that reaches the item tests its footprint: keep that test bounded
+            throw invalid(
+                    id,
+                    "geometry has " + geometry.getNumPoints() + " vertices; at most " + GeoJson.MAX_VERTICES
+                            + " are allowed (simplify the footprint)");
         }
         var envelope = geometry.getEnvelopeInternal();
         if (envelope.getMinX() < -180

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +22,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,6 +62,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(RequestValidationException.class)
     ResponseEntity<ErrorBody> validation(RequestValidationException e) {
+        return unprocessable(e.errors());
+    }
+
+    @ExceptionHandler(UnstorableTextException.class)
+    ResponseEntity<ErrorBody> unstorableText(UnstorableTextException e) {
         return unprocessable(e.errors());
     }
 
@@ -105,6 +112,12 @@ public class ApiExceptionHandler {
         return unprocessable(List.of(ValidationError.query(e.getParameterName(), "Field required", "missing")));
     }
 
+    /** A blank path segment ({@code /orders/%20}) converts to null: the variable is there but holds no value. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ErrorBody> blankPathVariable(MissingPathVariableException e) {
+        return unprocessable(List.of(ValidationError.of("path", "Field required", "missing", e.getVariableName())));
+    }
+
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ErrorBody> missingPart(MissingServletRequestPartException e) {
         return unprocessable(List.of(ValidationError.body("Field required", "missing", e.getRequestPartName())));
@@ -144,6 +157,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        var unstorable = UnstorableTextException.in(e);
+        if (unstorable != null) {
+            return unprocessable(unstorable.errors());
+        }
         return unprocessable(List.of(unreadableBody(e)));
     }
 
@@ -160,6 +177,7 @@ public class ApiExceptionHandler {
         }
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ErrorBody("Method Not Allowed"));
     }
 
@@ -214,16 +232,25 @@ public class ApiExceptionHandler {
         if (RequestTooLargeException.causedBy(e)) {
             return tooLarge();
         }
+        var unstorable = UnstorableTextException.in(e);
+        if (unstorable != null) {
+            return unprocessable(unstorable.errors());
+        }
         log.error("Unhandled exception", e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
     }
 
+    // the type is set, not negotiated: an error answers in the API's shape whatever Accept asked for
     static ResponseEntity<ErrorBody> detail(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(new ErrorBody(detail));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorBody(detail));
     }
 
     static ResponseEntity<ErrorBody> unprocessable(List<ValidationError> errors) {
-        return ResponseEntity.unprocessableContent().body(new ErrorBody(errors));
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorBody(errors));
     }
 
     private static ValidationError unreadableBody(HttpMessageNotReadableException e) {

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What each operation answers beyond what springdoc reads from its signature: the success status of handlers that
  * build a {@code ResponseEntity} (springdoc assumes 200), the media type of handlers that write JSON text themselves,
- * and the errors the code behind the operation raises. Rules every operation shares (401/403 without credentials,
- * 404 for an unknown path id, 422, 413/415 for a body, 500) are applied by {@link OpenApiConfiguration} instead.
+ * and the errors the code behind the operation raises. Rules every operation shares (400 for a malformed request,
+ * 406, 401/403 without credentials, 404 for an unknown path id, 422, 413/415 for a body, 500) are applied by
+ * {@link OpenApiConfiguration} instead.
  *
  * <p>Kept in one place, by method and path rather than on the controllers, so that moving a handler between classes
  * does not lose its documentation; {@code DocumentedStatusesIT} fails when the test suite provokes a status that is

@@ -44,11 +44,24 @@ public record ErrorBody(
         response.getOutputStream().write(JSON.writeValueAsBytes(new ErrorBody(detail).forRequest(request, status)));
     }
 
+    /** The detail of an answer whose only known cause is its status; a 413 in the words the API uses for it. */
+    static String reason(int status) {
+        if (status == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return "Request body too large";
+        }
+        var resolved = HttpStatus.resolve(status);
+        return resolved == null ? "Error" : resolved.getReasonPhrase();
+    }
+
     private static boolean onStacPath(HttpServletRequest request) {
         // an error forwarded to /error keeps the path the client asked for in an attribute
         var original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         var uri = original instanceof String path ? path : request.getRequestURI();
-        var path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+        if (uri == null) {
+            return false;
+        }
+        var context = request.getContextPath();
+        var path = uri.substring(Math.min(context == null ? 0 : context.length(), uri.length()));
         return path.equals("/stac") || path.startsWith("/stac/");
     }
 

@@ -1,6 +1,7 @@
 package org.isotherm.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -20,6 +21,10 @@ class JsonErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // only the container forwards here: for a client, /error is a path like any unknown one
+            return ApiExceptionHandler.detail(HttpStatus.NOT_FOUND, "Not Found");
+        }
         var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof Throwable t && RequestTooLargeException.causedBy(t)) {
             return ApiExceptionHandler.detail(HttpStatus.CONTENT_TOO_LARGE, "Request body too large");
@@ -29,6 +34,6 @@ class JsonErrorController implements ErrorController {
         if (status == null || status.is2xxSuccessful()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return ApiExceptionHandler.detail(status, status.getReasonPhrase());
+        return ApiExceptionHandler.detail(status, ErrorBody.reason(status.value()));
     }
 }

@@ -162,6 +162,9 @@ class OpenApiConfiguration {
                     "422",
                     new ApiResponse().description("Request validation error").content(json(HTTP_VALIDATION_ERROR)));
         }
+        // any request may be malformed (a bad header or encoding) or accept none of the operation's media types
+        responses.putIfAbsent("400", error("Malformed request: a header or the encoding of the path is invalid"));
+        responses.putIfAbsent("406", error("Not Acceptable: the Accept header excludes what the operation answers"));
         responses.putIfAbsent("500", error("Internal Server Error"));
         // springdoc gives errors declared in controllers with a description only the success type's schema
         responses.forEach((code, response) -> {

@@ -45,6 +45,15 @@ class TrustedForwardedHeaderFilter extends ForwardedHeaderFilter {
         this.trusted = trustedProxies.stream().map(IpAddressMatcher::new).toList();
     }
 
+    /**
+     * A malformed header makes the filter answer 400; run again on that error's dispatch, it would fail the same way
+     * and leave the answer without a body. An error body carries no links, so it needs no forwarded host.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return true;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !isTrusted(request.getRemoteAddr()) || super.shouldNotFilter(request);

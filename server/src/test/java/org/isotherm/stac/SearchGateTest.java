@@ -19,7 +19,7 @@ class SearchGateTest {
 
     @Test
     void neverRunsMoreSearchesAtOnceThanItsPermits() throws Exception {
-        var gate = new SearchGate(new StacProperties(2, Duration.ofSeconds(30)));
+        var gate = new SearchGate(new StacProperties(2, Duration.ofSeconds(30), Duration.ofSeconds(15)));
         var running = new AtomicInteger();
         var most = new AtomicInteger();
         var pool = Executors.newFixedThreadPool(8);
@@ -47,7 +47,7 @@ class SearchGateTest {
 
     @Test
     void refusesWith503WhenNoTurnComesInTime() throws Exception {
-        var gate = new SearchGate(new StacProperties(1, Duration.ofMillis(50)));
+        var gate = new SearchGate(new StacProperties(1, Duration.ofMillis(50), Duration.ofSeconds(15)));
         var holding = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         var holder = CompletableFuture.runAsync(() -> gate.run(() -> {
@@ -68,7 +68,7 @@ class SearchGateTest {
 
     @Test
     void givesTheTurnBackWhenASearchFails() {
-        var gate = new SearchGate(new StacProperties(1, Duration.ofMillis(50)));
+        var gate = new SearchGate(new StacProperties(1, Duration.ofMillis(50), Duration.ofSeconds(15)));
         var failures = Collections.synchronizedList(new ArrayList<Throwable>());
         for (int i = 0; i < 3; i++) {
             try {

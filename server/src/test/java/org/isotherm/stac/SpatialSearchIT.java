@@ -295,4 +295,45 @@ class SpatialSearchIT extends IntegrationTest {
         });
         assertThat(all(data.http(), body)).as(body).isEqualTo(expected);
     }
+
+    /** A closed ring of {@code vertices} points on a small circle, as GeoJSON. */
+    private static String circle(int vertices) {
+        var ring = new StringBuilder();
+        for (int i = 0; i < vertices; i++) {
+            double angle = 2 * Math.PI * i / (vertices - 1);
+            ring.append(i == 0 ? "" : ",")
+                    .append(String.format(Locale.ROOT, "[%.9f,%.9f]", 5 + Math.cos(angle), 5 + Math.sin(angle)));
+        }
+        return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
+    }
+
+    @Test
+    void refusesSearchGeometryAboveTheVertexLimit() {
+        var http = fixtures.workspace().http();
+
+        var intersects = http.post("/stac/search", "{\"intersects\":" + circle(10_001) + "}");
+        var filter = http.post(
+                "/stac/search",
+                "{\"filter-lang\":\"cql2-json\",\"filter\":{\"op\":\"s_intersects\",\"args\":[{\"property\":"
+                        + "\"geometry\"}," + circle(10_001) + "]}}");
+        var within = http.post("/stac/search", "{\"intersects\":" + circle(10_000) + "}");
+
+        assertThat(intersects.status()).isEqualTo(400);
+        assertThat(intersects.json().get("detail").asString()).contains("at most 10000");
+        assertThat(filter.status()).isEqualTo(400);
+        assertThat(filter.json().get("detail").asString()).contains("at most 10000");
+        assertThat(within.status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesItemFootprintAboveTheVertexLimit() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+
+        var response =
+                http.post("/stac/collections/lstfusion/items", TestItems.item("huge-footprint", circle(10_001), T0, 5));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("at most 10000");
+    }
 }

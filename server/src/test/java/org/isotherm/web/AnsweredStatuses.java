@@ -41,11 +41,14 @@ class AnsweredStatuses implements WebServerFactoryCustomizer<TomcatServletWebSer
                     getNext().invoke(request, response);
                 } finally {
                     var contentType = response.getContentType();
-                    ANSWERS.add(new Answer(
-                            request.getMethod(),
-                            request.getDecodedRequestURI(),
-                            response.getStatus(),
-                            contentType == null ? null : contentType.split(";")[0].trim()));
+                    // a request whose path did not decode reached no operation
+                    if (request.getDecodedRequestURI() != null) {
+                        ANSWERS.add(new Answer(
+                                request.getMethod(),
+                                request.getDecodedRequestURI(),
+                                response.getStatus(),
+                                contentType == null ? null : contentType.split(";")[0].trim()));
+                    }
                 }
             }
         });

@@ -81,4 +81,71 @@ class ErrorContractIT extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
     }
+
+    @Test
+    void refusesNulInJsonBodyWith422() {
+        var response = http().post("/auth/signup", "{\"email\":\"a\\u0000@x.test\",\"password\":\"p\",\"name\":\"n\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().at("/detail/0/type").asString()).isEqualTo("string_nul");
+    }
+
+    @Test
+    void refusesNulInQueryAndFormNamingTheField() {
+        var query = fixtures.workspace().http().get("/orders?state=a%00b");
+        var form = http().postForm("/token", java.util.Map.of("username", "a\u0000b", "password", "x"));
+
+        assertThat(query.status()).isEqualTo(422);
+        assertThat(query.json().at("/detail/0/loc").toString()).isEqualTo("[\"query\",\"state\"]");
+        assertThat(form.status()).isEqualTo(422);
+        assertThat(form.json().at("/detail/0/loc").toString()).isEqualTo("[\"body\",\"username\"]");
+    }
+
+    @Test
+    void refusesWildcardContentTypeWith415() {
+        var response = http().send("POST", "/auth/signup", "*/*", "{}".getBytes());
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().get("detail").asString()).contains("wildcard");
+    }
+
+    @Test
+    void answersBlankPathVariableWith422() {
+        var response = fixtures.workspace().http().get("/orders/%20");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().at("/detail/0/loc").toString()).isEqualTo("[\"path\",\"order_id\"]");
+    }
+
+    @Test
+    void answersWhatTomcatRefusesInTheErrorShape() {
+        var raw = new RawHttp(port);
+
+        var badEscape = raw.send("GET", "/orders/%zz", java.util.Map.of("Accept", "text/html"), null);
+        var badForwarded = raw.send("GET", "/me", java.util.Map.of("Forwarded", "for=\"[::1"), null);
+
+        assertThat(badEscape.status()).isEqualTo(400);
+        assertThat(badEscape.header("content-type")).startsWith("application/json");
+        assertThat(badEscape.body()).isEqualTo("{\"detail\":\"Bad Request\"}");
+        assertThat(badForwarded.status()).isLessThan(500);
+        assertThat(badForwarded.body()).contains("\"detail\"");
+    }
+
+    @Test
+    void answersErrorsAsJsonWhateverAcceptSays() {
+        var response = http().header("Accept", "application/xml").get("/no/such/route");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+    }
+
+    @Test
+    void keepsSpringsErrorPathOutOfTheApi() {
+        for (var method : java.util.List.of("GET", "POST", "DELETE")) {
+            var response = http().send(method, "/error", "application/json", "{}".getBytes());
+
+            assertThat(response.status()).as(method).isEqualTo(404);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.isotherm.stac.cql2;
 
 import java.util.List;
+import org.isotherm.geo.GeoJson;
 import org.isotherm.geo.GeoJsonGeometries;
 import org.isotherm.geo.InvalidGeoJsonException;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +37,19 @@ final class Cql2Geometries {
 
     static Geometry fromWkt(String wkt) throws InvalidGeometry {
         try {
-            return new WKTReader(FACTORY).read(wkt);
+            return bounded(new WKTReader(FACTORY).read(wkt));
         } catch (ParseException | RuntimeException e) {
             throw new InvalidGeometry("invalid WKT geometry: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** Limited as areas of interest are: an intersection test costs in proportion to the vertices of both sides. */
+    private static Geometry bounded(Geometry geometry) throws InvalidGeometry {
+        if (geometry.getNumPoints() > GeoJson.MAX_VERTICES) {
+            throw new InvalidGeometry("a geometry of " + geometry.getNumPoints() + " vertices; at most "
+                    + GeoJson.MAX_VERTICES + " are allowed");
+        }
+        return geometry;
     }
 
     /** A bbox of 4 (2D) or 6 (3D, heights ignored) numbers. */
@@ -89,7 +99,7 @@ final class Cql2Geometries {
             throw new InvalidGeometry("at " + path + "/type: a GeoJSON geometry needs a string 'type'");
         }
         try {
-            return GeoJsonGeometries.read(node);
+            return bounded(GeoJsonGeometries.read(node));
         } catch (InvalidGeoJsonException e) {
             var at = e.pointer();
             if (e.problem() == InvalidGeoJsonException.Problem.NOT_A_LINE) {
