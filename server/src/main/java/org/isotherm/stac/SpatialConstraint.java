@@ -58,6 +58,9 @@ record SpatialConstraint(
     }
 
     static SpatialConstraint of(Geometry geometry) {
+        if (geometry.isEmpty()) {
+            throw new BadRequestException("The search geometry is empty");
+        }
         if (geometry.getNumPoints() > GeoJson.MAX_VERTICES) {
             // as for areas of interest: the cost of an intersection test grows with the vertices of both sides
             throw new BadRequestException("The search geometry has " + geometry.getNumPoints() + " vertices; at most "

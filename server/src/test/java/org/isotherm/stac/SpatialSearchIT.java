@@ -336,4 +336,19 @@ class SpatialSearchIT extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("at most 10000");
     }
+
+    @Test
+    void refusesEmptySearchGeometryWithoutChangingTheStatement() {
+        var http = fixtures.workspace().http();
+
+        var filter = http.post(
+                "/stac/search",
+                "{\"filter-lang\":\"cql2-json\",\"filter\":{\"op\":\"s_intersects\",\"args\":[{\"property\":"
+                        + "\"geometry\"},{\"type\":\"MultiPolygon\",\"coordinates\":[]}]}}");
+        var intersects = http.post("/stac/search", "{\"intersects\":{\"type\":\"MultiPolygon\",\"coordinates\":[]}}");
+
+        assertThat(filter.status()).isEqualTo(400);
+        assertThat(filter.json().get("detail").asString()).contains("empty geometry");
+        assertThat(intersects.status()).isEqualTo(400);
+    }
 }

@@ -118,6 +118,18 @@ class HostileRequestsIT extends IntegrationTest {
             Map.of("Idempotency-Key", "k".repeat(5000)),
             Map.of("X-API-Key", "%00"));
 
+    /** Plausible bodies where the schema alone says too little to reach the code behind the operation. */
+    private static final Map<String, String> SEEDS = Map.of("post /stac/search", """
+            {"collections":["lstfusion"],"bbox":[0,0,10,10],"datetime":"2024-01-01T00:00:00Z/..","limit":5,
+             "filter-lang":"cql2-json",
+             "filter":{"op":"and","args":[
+               {"op":"s_intersects","args":[{"property":"geometry"},
+                 {"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}]},
+               {"op":"<","args":[{"property":"eo:cloud_cover"},50]},
+               {"op":"t_intersects","args":[{"property":"datetime"},{"interval":["2024-01-01","2025-01-01"]}]}]},
+             "sortby":[{"field":"properties.datetime","direction":"desc"}],
+             "fields":{"include":["properties.datetime"]}}""");
+
     record Variant(String description, String method, String target, Map<String, String> headers, byte[] body) {}
 
     @Test

@@ -45,6 +45,10 @@ final class Cql2Geometries {
 
     /** Limited as areas of interest are: an intersection test costs in proportion to the vertices of both sides. */
     private static Geometry bounded(Geometry geometry) throws InvalidGeometry {
+        if (geometry.isEmpty()) {
+            // nothing to compare with, and no shape for the statement to take
+            throw new InvalidGeometry("an empty geometry");
+        }
         if (geometry.getNumPoints() > GeoJson.MAX_VERTICES) {
             throw new InvalidGeometry("a geometry of " + geometry.getNumPoints() + " vertices; at most "
                     + GeoJson.MAX_VERTICES + " are allowed");
