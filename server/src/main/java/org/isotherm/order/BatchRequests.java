@@ -182,7 +182,8 @@ final class BatchRequests {
                 errors.add(ValidationError.body("Duplicate tag '" + tag + "'", "value_error", at));
             }
         }
-        return List.copyOf(tags);
+        // List.copyOf refuses nulls; a null tag has its error above
+        return tags.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     static void comment(@Nullable String comment, List<ValidationError> errors, Object... loc) {

@@ -128,9 +128,18 @@ class StacItemReader {
                 properties.path("platform").isString()
                         ? properties.get("platform").asString()
                         : null,
-                properties.has("order:id") && !properties.get("order:id").isNull()
-                        ? properties.get("order:id").asString()
-                        : null);
+                orderId(id, properties));
+    }
+
+    private static @Nullable String orderId(@Nullable String id, JsonNode properties) {
+        var orderId = properties.get("order:id");
+        if (orderId == null || orderId.isNull()) {
+            return null;
+        }
+        if (!orderId.isString()) {
+            throw invalid(id, "properties.order:id must be a string");
+        }
+        return orderId.asString();
     }
 
     static Geometry geometry(@Nullable String id, JsonNode node) {

@@ -339,7 +339,12 @@ class StacTransactionController {
 
                         @Override
                         public boolean hasNext() {
-                            return token != JsonToken.END_ARRAY && token != null;
+                            if (token == null) {
+                                // a stream cut short must not pass for a complete load
+                                throw new BadRequestException(
+                                        "Invalid bulk: the body ends before the features array closes");
+                            }
+                            return token != JsonToken.END_ARRAY;
                         }
 
                         @Override
@@ -347,9 +352,14 @@ class StacTransactionController {
                             if (!hasNext()) {
                                 throw new NoSuchElementException();
                             }
-                            JsonNode node = parser.readValueAsTree();
-                            token = parser.nextToken();
-                            return node;
+                            try {
+                                JsonNode node = parser.readValueAsTree();
+                                token = parser.nextToken();
+                                return node;
+                            } catch (tools.jackson.core.JacksonException e) {
+                                throw new BadRequestException(
+                                        "Invalid bulk: malformed JSON: " + e.getOriginalMessage());
+                            }
                         }
                     };
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.isotherm.geo.AreaFileException;
+import org.isotherm.geo.InvalidGeoJsonException;
 import org.isotherm.geo.InvalidGeometryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public class ApiExceptionHandler {
     }
 
     /** Geometry is pure and knows no HTTP: its rule violations are the guide's 400 with the reason as detail. */
-    @ExceptionHandler({InvalidGeometryException.class, AreaFileException.class})
+    @ExceptionHandler({InvalidGeometryException.class, AreaFileException.class, InvalidGeoJsonException.class})
     ResponseEntity<ErrorBody> geometry(RuntimeException e) {
         return detail(HttpStatus.BAD_REQUEST, e.getMessage());
     }

@@ -60,6 +60,17 @@ class AoiConvertIT extends IntegrationTest {
     }
 
     @Test
+    void rejectsKmlCoordinatesOutOfRangeOfNumbersWith400() {
+        var kml = "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><Polygon><outerBoundaryIs><LinearRing>"
+                + "<coordinates>1e400,1 2,1 2,2 1e400,1</coordinates></LinearRing></outerBoundaryIs></Polygon>"
+                + "</Placemark></kml>";
+
+        var response = upload(fixtures.workspace().http(), "huge.kml", kml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    }
+
+    @Test
     void rejectsFilesAboveTenMegabytesWith413() {
         var big = new byte[10 * 1024 * 1024 + 1];
 

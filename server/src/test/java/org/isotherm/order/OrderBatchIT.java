@@ -366,6 +366,17 @@ class OrderBatchIT extends IntegrationTest {
     }
 
     @Test
+    void refusesNullTagWith422() {
+        var tags = new ArrayList<String>();
+        tags.add(null);
+
+        var response = ws.http().post("/orders/batch", batch(with(order(aoi), "tags", tags)));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("string_too_short");
+    }
+
+    @Test
     void acceptsTenTagsOf50Characters() {
         var tags = new ArrayList<String>();
         for (int i = 0; i < 10; i++) {

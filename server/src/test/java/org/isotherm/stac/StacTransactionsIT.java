@@ -367,4 +367,34 @@ class StacTransactionsIT extends IntegrationTest {
             return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    void refusesBulkCutShortOrWithGarbageMidwayAndLoadsNothing() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var item = TestItems.box("cut-1", 1, 1, 2, 2, Instant.parse("2025-01-01T00:00:00Z"), 5);
+        var head = "{\"type\":\"FeatureCollection\",\"features\":[" + item;
+
+        var cut = http.post("/stac/collections/lstfusion/bulk_items", head);
+        var cutInside = http.post("/stac/collections/lstfusion/bulk_items", head + ",{\"ty");
+        var garbage = http.post("/stac/collections/lstfusion/bulk_items", head + ", garbage ]}");
+
+        assertThat(cut.status()).isEqualTo(400);
+        assertThat(cutInside.status()).isEqualTo(400);
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(http.get("/stac/collections/lstfusion/items/cut-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesOrderIdThatIsNotAString() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var item = TestItems.box("odd-order", 1, 1, 2, 2, Instant.parse("2025-01-01T00:00:00Z"), 5)
+                .replace("\"gsd\":30", "\"gsd\":30,\"order:id\":{\"a\":1}");
+
+        var response = http.post("/stac/collections/lstfusion/items", item);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("order:id must be a string");
+    }
 }
