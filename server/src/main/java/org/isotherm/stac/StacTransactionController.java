@@ -15,6 +15,7 @@ import org.isotherm.web.BadRequestException;
 import org.isotherm.web.ConflictException;
 import org.isotherm.web.ForbiddenException;
 import org.isotherm.web.NotFoundException;
+import org.isotherm.web.RequestTooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -267,8 +268,9 @@ class StacTransactionController {
         var contentType = request.getContentType() == null ? "" : request.getContentType();
         Iterator<JsonNode> nodes =
                 contentType.contains("ndjson") || contentType.contains("x-ndjson") || contentType.contains("jsonl")
-                        ? lines(new BufferedReader(
-                                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)))
+                        ? lines(new BufferedReader(new InputStreamReader(
+                                new LineBoundedStream(request.getInputStream(), MAX_ITEM_BYTES),
+                                StandardCharsets.UTF_8)))
                         : features(json.createParser(request.getInputStream()));
         var loaded = bulk(collection, featureIterator(nodes, collectionId), method.equals("upsert"));
         return ResponseEntity.ok()
@@ -369,6 +371,50 @@ class StacTransactionController {
             throw new BadRequestException("Invalid bulk: malformed JSON: " + e.getOriginalMessage());
         }
         throw new BadRequestException("Invalid bulk: a FeatureCollection needs a features array");
+    }
+
+    /**
+     * One newline-delimited item at most; a delivery's item is a few kilobytes. Above it the load is refused with
+     * 413 as the line streams in, before it is read whole.
+     */
+    static final int MAX_ITEM_BYTES = 16 * 1024 * 1024;
+
+    /** Counts the bytes since the last newline and refuses a line above the limit. */
+    static final class LineBoundedStream extends java.io.FilterInputStream {
+
+        private final int limit;
+        private int current;
+
+        LineBoundedStream(java.io.InputStream in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                count(b[off + i]);
+            }
+            return n;
+        }
+
+        private void count(byte b) {
+            if (b == '\n') {
+                current = 0;
+            } else if (++current > limit) {
+                throw new RequestTooLargeException();
+            }
+        }
     }
 
     private Iterator<JsonNode> lines(BufferedReader lines) {

@@ -397,4 +397,18 @@ class StacTransactionsIT extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("order:id must be a string");
     }
+
+    @Test
+    void refusesNdjsonLineAboveTheItemLimitWith413() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        var line = new byte[StacTransactionController.MAX_ITEM_BYTES + 1];
+        java.util.Arrays.fill(line, (byte) ' ');
+        line[0] = '{';
+
+        var response = http.send("POST", "/stac/collections/lstfusion/bulk_items", "application/x-ndjson", line);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Request body too large");
+    }
 }
