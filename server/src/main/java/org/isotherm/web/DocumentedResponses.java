@@ -133,7 +133,8 @@ final class DocumentedResponses {
                     "POST /stac/collections/{collectionId}/bulk_items",
                     on().answers(200, "Loaded: a summary with the count", JSON)
                             .fails(400, STAC_BAD_REQUEST)
-                            .fails(409, "An item exists and method is insert; nothing is loaded")),
+                            .fails(409, "An item exists and method is insert; nothing is loaded")
+                            .fails(413, "The body, or one newline-delimited item (16 MB), is above its limit")),
             Map.entry("GET /stac/collections/{collectionId}/items/{itemId}", on().answers(200, "The item", GEOJSON)),
             Map.entry(
                     "PUT /stac/collections/{collectionId}/items/{itemId}",

@@ -1,7 +1,6 @@
 package org.isotherm.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,55 +66,22 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class CountingStream extends ServletInputStream {
+    private static final class CountingStream extends InspectedInputStream {
 
-        private final ServletInputStream in;
         private final long limit;
         private long count;
 
         CountingStream(ServletInputStream in, long limit) {
-            this.in = in;
+            super(in);
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
+        void inspect(byte[] b, int off, int n) {
             count += n;
             if (count > limit) {
                 throw new RequestTooLargeException();
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.isotherm.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,11 +102,10 @@ class RequestTextFilter extends OncePerRequestFilter {
      * a parser would. A raw NUL byte is invalid JSON that the parser refuses on its own. Malformed JSON is left for
      * the parser to refuse.
      */
-    static final class NulScanningStream extends ServletInputStream {
+    static final class NulScanningStream extends InspectedInputStream {
 
         private static final int MAX_KEY = 256;
 
-        private final ServletInputStream in;
         private final java.util.ArrayDeque<Frame> frames = new java.util.ArrayDeque<>();
         private final java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
         private boolean inString;
@@ -128,25 +126,14 @@ class RequestTextFilter extends OncePerRequestFilter {
         }
 
         NulScanningStream(ServletInputStream in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                scan((byte) b);
+        void inspect(byte[] b, int off, int n) {
+            for (int i = off; i < off + n; i++) {
+                scan(b[i]);
             }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            for (int i = 0; i < n; i++) {
-                scan(b[off + i]);
-            }
-            return n;
         }
 
         private void scan(byte b) {
@@ -217,21 +204,6 @@ class RequestTextFilter extends OncePerRequestFilter {
                 }
             }
             return path.toArray();
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
