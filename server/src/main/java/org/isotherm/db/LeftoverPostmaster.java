@@ -170,7 +170,8 @@ final class LeftoverPostmaster {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            // this JVM holds it (EmbeddedPostgresConfiguration shares one server per directory, so not ours)
+            // held by this JVM, through a server that EmbeddedPostgresConfiguration runs and would have shared
+            // rather than start another: in use, then
             return null;
         }
     }
