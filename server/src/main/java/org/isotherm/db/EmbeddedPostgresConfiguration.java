@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.isotherm.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +22,16 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * The one-command default: with no {@code spring.datasource.url}, run real PostgreSQL binaries on a data directory
  * under {@code isotherm.data-dir}, kept across restarts. Production configures a URL and never gets here.
+ *
+ * <p>PostgreSQL runs as a process of its own, which outlives a JVM that is killed: {@link PostmasterWatchdog} stops it
+ * then, and should that fail too, {@link LeftoverPostmaster} stops it at the next start, which could not start
+ * otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
@@ -59,36 +68,53 @@ class EmbeddedPostgresConfiguration {
         };
     }
 
-    private static synchronized EmbeddedDatabase acquire(Path directory, boolean cleanStart) {
+    static synchronized EmbeddedDatabase acquire(Path directory, boolean cleanStart) {
         var shared = RUNNING.get(directory);
         if (shared == null) {
-            shared = new Shared(directory, start(directory, cleanStart));
+            shared = start(directory, cleanStart);
             RUNNING.put(directory, shared);
         }
         shared.users++;
         return new EmbeddedDatabase(shared);
     }
 
-    private static EmbeddedPostgres start(Path directory, boolean cleanStart) {
+    private static Shared start(Path directory, boolean cleanStart) {
         try {
-            boolean fresh = cleanStart || !Files.exists(directory.resolve("PG_VERSION"));
             Files.createDirectories(directory);
+            LeftoverPostmaster.recover(directory);
+            if (cleanStart) {
+                // zonky's initdb needs an empty directory; a test run that was killed left its cluster behind
+                FileSystemUtils.deleteRecursively(directory);
+                Files.createDirectories(directory);
+            }
+            boolean fresh = !Files.exists(directory.resolve("PG_VERSION"));
             long started = System.nanoTime();
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(cleanStart)
+                    // zonky's hook would stop PostgreSQL while Spring's graceful shutdown still completes requests;
+                    // release() stops it once the context is closed, the watchdog if the JVM ends without that
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("jit", "off")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "on")
                     .start();
+            var postmaster = PostmasterPidFile.read(directory)
+                    .flatMap(file -> ProcessHandle.of(file.pid()))
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL started without a postmaster.pid"));
+            var watchdog = PostmasterWatchdog.start(
+                    directory, postmaster.pid(), directory.resolveSibling("postgres-watchdog.log"));
             log.info(
-                    "Embedded PostgreSQL {} on port {} with data in {} ({} ms)",
+                    "Embedded PostgreSQL {} on port {} with data in {} ({} ms; PID {}, {})",
                     fresh ? "initialised" : "started",
                     postgres.getPort(),
                     directory,
-                    (System.nanoTime() - started) / 1_000_000);
-            return postgres;
+                    (System.nanoTime() - started) / 1_000_000,
+                    postmaster.pid(),
+                    watchdog.map(w -> "stopped by watchdog PID " + w.pid() + " if this JVM ends without stopping it")
+                            .orElse("no watchdog"));
+            return new Shared(directory, postgres, postmaster, watchdog);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
@@ -97,11 +123,19 @@ class EmbeddedPostgresConfiguration {
     private static final class Shared {
         final Path directory;
         final EmbeddedPostgres postgres;
+        final ProcessHandle postmaster;
+        final Optional<PostmasterWatchdog> watchdog;
         int users;
 
-        Shared(Path directory, EmbeddedPostgres postgres) {
+        Shared(
+                Path directory,
+                EmbeddedPostgres postgres,
+                ProcessHandle postmaster,
+                Optional<PostmasterWatchdog> watchdog) {
             this.directory = directory;
             this.postgres = postgres;
+            this.postmaster = postmaster;
+            this.watchdog = watchdog;
         }
     }
 
@@ -122,9 +156,22 @@ class EmbeddedPostgresConfiguration {
                 if (--shared.users == 0) {
                     RUNNING.remove(shared.directory);
                     shared.postgres.close();
-                    log.info("Embedded PostgreSQL stopped");
+                    awaitExit(shared.postmaster);
+                    shared.watchdog.ifPresent(PostmasterWatchdog::close);
                 }
             }
+        }
+    }
+
+    /** zonky's stop waits only 5 s for the shutdown checkpoint; it carries on, and the watchdog must not act on it. */
+    private static void awaitExit(ProcessHandle postmaster) {
+        try {
+            postmaster.onExit().get(60, TimeUnit.SECONDS);
+            log.info("Embedded PostgreSQL stopped");
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("Embedded PostgreSQL (PID {}) has not stopped within 60 s", postmaster.pid());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
