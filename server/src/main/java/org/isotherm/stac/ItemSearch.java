@@ -3,20 +3,18 @@ package org.isotherm.stac;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.isotherm.geo.GeoJsonGeometries;
 import org.isotherm.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,37 +56,44 @@ class ItemSearch {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final SearchGate gate;
-    private final Duration timeout;
+    private final SearchWatcher watcher;
 
-    ItemSearch(DataSource dataSource, JsonMapper json, SearchGate gate, StacProperties properties) {
-        // PgJDBC enforces the timeout by asking PostgreSQL to cancel the statement, so the server stops working too
-        var template = new JdbcTemplate(dataSource);
-        template.setQueryTimeout((int) Math.max(1, properties.searchTimeout().toSeconds()));
-        this.jdbc = JdbcClient.create(template);
+    ItemSearch(DataSource dataSource, JsonMapper json, SearchGate gate, SearchWatcher watcher) {
+        this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.gate = gate;
-        this.timeout = properties.searchTimeout();
+        this.watcher = watcher;
     }
 
+    /**
+     * Runs a search when {@code owner} gets a turn, until it is done, its client has gone ({@code clientGone}) or
+     * its time is up.
+     */
     Page search(
-            SearchRequest request, List<StacCollection> collections, List<SpatialConstraint> spatial, Filter filter) {
-        try {
-            return gate.run(() -> searchNow(request, collections, spatial, filter));
-        } catch (QueryTimeoutException e) {
-            throw new BadRequestException("The search ran longer than " + timeout.toSeconds()
-                    + " s and was stopped: narrow its filter, geometry or collections");
-        }
+            SearchRequest request,
+            List<StacCollection> collections,
+            List<SpatialConstraint> spatial,
+            Filter filter,
+            SearchGate.Owner owner,
+            BooleanSupplier clientGone) {
+        return gate.run(
+                owner,
+                () -> watcher.watch(clientGone, watch -> searchNow(request, collections, spatial, filter, watch)));
     }
 
     private Page searchNow(
-            SearchRequest request, List<StacCollection> collections, List<SpatialConstraint> spatial, Filter filter) {
+            SearchRequest request,
+            List<StacCollection> collections,
+            List<SpatialConstraint> spatial,
+            Filter filter,
+            SearchWatcher.Watch watch) {
         var orders = orders(request.sortby());
         var fingerprint = request.fingerprint();
         var token = PageToken.decodeOrNull(request.token(), json, fingerprint, orders.size());
         if (collections.isEmpty() || (request.ids() != null && request.ids().isEmpty())) {
             return new Page(List.of(), 0, null, null);
         }
-        var query = new Query(request, collections, spatial, filter, orders);
+        var query = new Query(request, collections, spatial, filter, orders, watch);
         boolean forward = token == null || token.forward();
         List<Object> after = token == null ? null : keyValues(orders, token);
         long matched;
@@ -158,6 +163,7 @@ class ItemSearch {
         private final List<SortKey.Order> orders;
         private final List<SpatialConstraint> spatial;
         private final Filter filter;
+        private final SearchWatcher.Watch watch;
         private final boolean rectangles;
         private final boolean footprints;
         private final Map<String, Object> params = new HashMap<>();
@@ -168,8 +174,10 @@ class ItemSearch {
                 List<StacCollection> collections,
                 List<SpatialConstraint> spatial,
                 Filter filter,
-                List<SortKey.Order> orders) {
+                List<SortKey.Order> orders,
+                SearchWatcher.Watch watch) {
             this.orders = orders;
+            this.watch = watch;
             this.spatial = spatial;
             this.filter = filter;
             this.rectangles = spatial.stream().allMatch(SpatialConstraint::rectangles);
@@ -218,12 +226,14 @@ class ItemSearch {
             if (!footprints) {
                 return "NULL::int";
             }
+            var affordable = new ArrayList<String>();
             var tests = new ArrayList<String>();
             for (int c = 0; c < spatial.size(); c++) {
+                affordable.add(spatial.get(c).footprintAffordable(x, area(c), params));
                 tests.add(spatial.get(c).footprintTest(x, area(c), params));
             }
-            var exact = "CASE WHEN %s.footprint IS NULL THEN NULL WHEN %s THEN 1 ELSE 0 END"
-                    .formatted(x, String.join(" AND ", tests));
+            var exact = "CASE WHEN %s.footprint IS NULL OR NOT (%s) THEN NULL WHEN %s THEN 1 ELSE 0 END"
+                    .formatted(x, String.join(" AND ", affordable), String.join(" AND ", tests));
             return filter.exact() ? exact : "CASE WHEN (" + exact + ") = 0 THEN 0 ELSE NULL END";
         }
 
@@ -394,6 +404,7 @@ class ItemSearch {
         }
 
         private boolean check(String content) {
+            watch.check();
             if (!spatial.isEmpty()) {
                 Geometry geometry = geometryOf(content);
                 for (var constraint : spatial) {

@@ -12,24 +12,41 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * "The item's geometry intersects this geometry", planned for SQL without PostGIS. The boxes prefilter through the
  * GiST index; they decide exactly for rectangular items when the query is a set of rectangles; otherwise
  * PostgreSQL's polygon overlap ({@code &&}, exact for simple polygons) decides against the item's footprint; only
- * what neither can decide (lines, points, holes) is checked with JTS in Java.
+ * what neither can decide (lines, points, holes, footprints too large for a quick overlap test) is checked with JTS
+ * in Java.
  *
  * @param boxes lon/lat boxes (minX, minY, maxX, maxY) covering the geometry, one per part
  * @param rectangles whether the geometry is exactly the union of {@link #boxes}
  * @param polygons PostgreSQL polygon literals whose union is exactly the geometry; null when that cannot be said
+ * @param prepared the geometry indexed for the JTS test
  */
 record SpatialConstraint(
         Geometry geometry,
         List<double[]> boxes,
         boolean rectangles,
-        @Nullable List<String> polygons) {
+        @Nullable List<String> polygons,
+        PreparedGeometry prepared) {
+
+    /**
+     * Segment pairs that one SQL overlap test may compare. PostgreSQL's polygon overlap compares every segment of
+     * one side with every segment of the other and cannot be cancelled until it is done (10,000 vertices against
+     * 10,000 took about 2 s a row); a footprint whose test would cost more is left to JTS, which indexes both sides
+     * and stops between rows when the search is cancelled. A million pairs are about 25 ms.
+     */
+    static final long SQL_SEGMENT_PAIRS = 1_000_000;
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    SpatialConstraint(Geometry geometry, List<double[]> boxes, boolean rectangles, @Nullable List<String> polygons) {
+        this(geometry, boxes, rectangles, polygons, PreparedGeometryFactory.prepare(geometry));
+    }
 
     static SpatialConstraint bbox(double[] bbox) {
         int dims = bbox.length / 2;
@@ -126,8 +143,17 @@ record SpatialConstraint(
         return "(" + String.join(" OR ", tests) + ")";
     }
 
+    /**
+     * Whether {@link #footprintTest} is cheap enough for SQL on the item's footprint ({@link #SQL_SEGMENT_PAIRS});
+     * binds the largest footprint as {@code name_most}.
+     */
+    String footprintAffordable(String alias, String name, Map<String, Object> params) {
+        params.put(name + "_most", (int) Math.min(Integer.MAX_VALUE, SQL_SEGMENT_PAIRS / geometry.getNumPoints()));
+        return "npoints(" + alias + ".footprint) <= :" + name + "_most";
+    }
+
     /** The JTS test, for what SQL cannot decide. */
     boolean matches(Geometry item) {
-        return geometry.intersects(item);
+        return prepared.intersects(item);
     }
 }

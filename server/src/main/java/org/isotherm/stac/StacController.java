@@ -1,11 +1,13 @@
 package org.isotherm.stac;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.isotherm.auth.Caller;
 import org.isotherm.auth.Role;
 import org.isotherm.web.BadRequestException;
+import org.isotherm.web.ClientConnection;
 import org.isotherm.web.OpenApiMediaTypeFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -228,6 +232,14 @@ class StacController {
                 .body(json.writeValueAsString(Queryables.schema(json, links.collection(collectionId) + "/queryables")));
     }
 
+    /** Whose turn a search takes: anonymous readers share one workspace's turns, address by address. */
+    private static SearchGate.Owner owner(Caller caller, HttpServletRequest http) {
+        Object member = caller.apiKeyId() != null
+                ? caller.apiKeyId()
+                : caller == Caller.ANONYMOUS ? http.getRemoteAddr() : caller.userId();
+        return new SearchGate.Owner(caller.workspaceId(), member);
+    }
+
     /** The collections a search covers: the ones named (unknown names match nothing), or every visible one. */
     private List<StacCollection> resolve(Caller caller, SearchRequest request) {
         var visible = collections.visible(caller.workspaceId());
@@ -250,7 +262,8 @@ class StacController {
             spatial.add(SpatialConstraint.of(request.intersects()));
         }
         var filter = filters.itemFilter(request, spatial);
-        var page = search.search(request, scope, spatial, filter);
+        var http = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        var page = search.search(request, scope, spatial, filter, owner(caller, http), ClientConnection.closed(http));
         var names = ItemSearch.byKey(scope);
         var out = new StringBuilder(256 + page.rows().size() * 1500);
         out.append("{\"type\":\"FeatureCollection\",\"features\":[");

@@ -298,11 +298,16 @@ class SpatialSearchIT extends IntegrationTest {
 
     /** A closed ring of {@code vertices} points on a small circle, as GeoJSON. */
     private static String circle(int vertices) {
+        return circle(vertices, 5, 5, 1);
+    }
+
+    private static String circle(int vertices, double x, double y, double radius) {
         var ring = new StringBuilder();
         for (int i = 0; i < vertices; i++) {
             double angle = 2 * Math.PI * i / (vertices - 1);
             ring.append(i == 0 ? "" : ",")
-                    .append(String.format(Locale.ROOT, "[%.9f,%.9f]", 5 + Math.cos(angle), 5 + Math.sin(angle)));
+                    .append(String.format(
+                            Locale.ROOT, "[%.9f,%.9f]", x + radius * Math.cos(angle), y + radius * Math.sin(angle)));
         }
         return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
     }
@@ -350,5 +355,23 @@ class SpatialSearchIT extends IntegrationTest {
         assertThat(filter.status()).isEqualTo(400);
         assertThat(filter.json().get("detail").asString()).contains("empty geometry");
         assertThat(intersects.status()).isEqualTo(400);
+    }
+
+    @Test
+    void decidesLargeFootprintsAgainstLargeGeometriesExactly() {
+        var ws = fixtures.workspace();
+        var http = fixtures.http().apiKey(fixtures.apiKey(ws.admin, Role.INGEST));
+        // 3,000 x 1,000 segments is above what one SQL overlap test may compare: those rows are decided in Java
+        for (var item : List.of(
+                TestItems.item("large-inside", circle(3_000, 5, 5, 0.1), T0, 5),
+                TestItems.item("large-outside-in-the-box", circle(3_000, 5.85, 5.85, 0.1), T0, 5),
+                TestItems.box("small-across-the-edge", 5.9, 4.9, 6.5, 5.1, T0, 5))) {
+            var created = http.post("/stac/collections/lstfusion/items", item);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+
+        var body = "{\"collections\":[\"lstfusion\"],\"limit\":1,\"intersects\":" + circle(1_000) + "}";
+
+        assertThat(all(ws.http(), body)).containsExactly("large-inside", "small-across-the-edge");
     }
 }
