@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.isotherm.auth.Role;
 import org.isotherm.support.Fixtures.TestUser;
+import org.isotherm.support.Fixtures.TestWorkspace;
 import org.isotherm.support.Http;
 import org.isotherm.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,7 @@ class HostileRequestsIT extends IntegrationTest {
             "1e308,1e308,-1e308,-1e308",
             "..%2F..",
             "%3Cscript%3E");
+    private static final String SEED_ITEM = "hostile-seed";
     private static final List<String> JSON_VALUES = List.of(
             "null",
             "\"\\u0000\"",
@@ -119,7 +122,9 @@ class HostileRequestsIT extends IntegrationTest {
             Map.of("X-API-Key", "%00"));
 
     /** Plausible bodies where the schema alone says too little to reach the code behind the operation. */
-    private static final Map<String, String> SEEDS = Map.of("post /stac/search", """
+    private static final Map<String, String> SEEDS = Map.of(
+            "post /stac/search",
+            """
             {"collections":["lstfusion"],"bbox":[0,0,10,10],"datetime":"2024-01-01T00:00:00Z/..","limit":5,
              "filter-lang":"cql2-json",
              "filter":{"op":"and","args":[
@@ -128,7 +133,28 @@ class HostileRequestsIT extends IntegrationTest {
                {"op":"<","args":[{"property":"eo:cloud_cover"},50]},
                {"op":"t_intersects","args":[{"property":"datetime"},{"interval":["2024-01-01","2025-01-01"]}]}]},
              "sortby":[{"field":"properties.datetime","direction":"desc"}],
-             "fields":{"include":["properties.datetime"]}}""");
+             "fields":{"include":["properties.datetime"]}}""",
+            "post /stac/collections/{collectionId}/items",
+            item("hostile-new"),
+            "put /stac/collections/{collectionId}/items/{itemId}",
+            item(SEED_ITEM),
+            "patch /stac/collections/{collectionId}/items/{itemId}",
+            """
+            {"properties":{"eo:cloud_cover":12,"order:id":"sample"},"bbox":[0,0,1,1]}""");
+
+    /** Path parameters that name something the caller's workspace has, so that variants get past the lookup. */
+    private static final Map<String, String> PATH_SAMPLES = Map.of("collectionId", "lstfusion", "itemId", SEED_ITEM);
+
+    private static String item(String id) {
+        return """
+                {"type":"Feature","stac_version":"1.0.0","id":"%s",
+                 "stac_extensions":["https://stac-extensions.github.io/eo/v1.1.0/schema.json"],
+                 "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]},"bbox":[0,0,1,1],
+                 "properties":{"datetime":"2024-06-01T10:00:00Z","eo:cloud_cover":10,"order:id":"sample",
+                               "start_datetime":"2024-06-01T10:00:00Z","end_datetime":"2024-06-01T10:05:00Z"},
+                 "assets":{"lst":{"href":"https://example.com/lst.tiff","type":"image/tiff; application=geotiff"}},
+                 "links":[]}""".formatted(id);
+    }
 
     record Variant(String description, String method, String target, Map<String, String> headers, byte[] body) {}
 
@@ -144,12 +170,11 @@ class HostileRequestsIT extends IntegrationTest {
             for (var method : document.path("paths").path(path).propertyNames()) {
                 var operation = document.path("paths").path(path).path(method);
                 var workspace = fixtures.workspace();
-                TestUser caller = path.startsWith("/admin") ? operator : workspace.admin;
+                var credentials = credentials(path, method, workspace, operator);
                 var variants = new Generator(document, random, workspace.id).variants(path, method, operation);
                 Collections.shuffle(variants, random);
                 for (var variant : variants.subList(0, Math.min(PER_OPERATION, variants.size()))) {
-                    var headers = new LinkedHashMap<String, String>();
-                    headers.put("Authorization", "Bearer " + caller.token());
+                    var headers = new LinkedHashMap<String, String>(credentials);
                     headers.putAll(variant.headers());
                     var answer = raw.send(variant.method(), variant.target(), headers, variant.body());
                     sent++;
@@ -167,6 +192,24 @@ class HostileRequestsIT extends IntegrationTest {
         assertThat(failures)
                 .as("answers out of contract (seed %d, %d requests)", SEED, sent)
                 .isEmpty();
+    }
+
+    /**
+     * An operator for the operator API; for the STAC writes, an ingest API key of a workspace that holds the item the
+     * path names (so variants reach the item reader, and the key path of authentication is walked too); else the
+     * workspace's admin.
+     */
+    private Map<String, String> credentials(String path, String method, TestWorkspace workspace, TestUser operator) {
+        if (path.startsWith("/admin")) {
+            return Map.of("Authorization", "Bearer " + operator.token());
+        }
+        if (path.startsWith("/stac/collections/{collectionId}") && !method.equals("get")) {
+            var key = fixtures.apiKey(workspace.admin, Role.INGEST);
+            var created = http().apiKey(key).post("/stac/collections/lstfusion/items", item(SEED_ITEM));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return Map.of("X-Api-Key", key);
+        }
+        return Map.of("Authorization", "Bearer " + workspace.admin.token());
     }
 
     private static String problem(RawHttp.Answer answer) {
@@ -226,9 +269,12 @@ class HostileRequestsIT extends IntegrationTest {
             }
             var content = operation.path("requestBody").path("content");
             var mediaType = content.propertyNames().stream().findFirst().orElse(null);
+            var seed = SEEDS.get(method + " " + template);
             var body = mediaType == null
                     ? null
-                    : sample(resolve(content.path(mediaType).path("schema")), 0);
+                    : seed != null
+                            ? Http.JSON.readTree(seed)
+                            : sample(resolve(content.path(mediaType).path("schema")), 0);
             var variants = new ArrayList<Variant>();
             var baseHeaders = mediaType == null ? Map.<String, String>of() : Map.of("Content-Type", mediaType);
             var baseBody = body == null ? null : bytes(body.toString());
@@ -306,6 +352,9 @@ class HostileRequestsIT extends IntegrationTest {
         }
 
         private String plainSample(JsonNode schema, String name) {
+            if (PATH_SAMPLES.containsKey(name)) {
+                return PATH_SAMPLES.get(name);
+            }
             if (name.equals("id") || "uuid".equals(schema.path("format").asString(""))) {
                 return name.equals("id")
                         ? workspace.toString()
