@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -146,7 +145,7 @@ class StacController {
         var linkArray = body.putArray("links");
         StacDocuments.link(linkArray, "root", StacLinks.JSON, links.root, null);
         StacDocuments.link(linkArray, "parent", StacLinks.JSON, links.root, null);
-        var self = ServletUriComponentsBuilder.fromCurrentRequest();
+        var self = StacLinks.currentRequest();
         StacDocuments.link(linkArray, "self", StacLinks.JSON, self.build(true).toUriString(), null);
         if (offset + limit < matching.size()) {
             StacDocuments.link(
@@ -281,7 +280,7 @@ class StacController {
             out.append(request.fields() == null ? text : Fields.apply(json, text, request.fields()));
         }
         out.append("],\"links\":[");
-        var self = ServletUriComponentsBuilder.fromCurrentRequest();
+        var self = StacLinks.currentRequest();
         out.append(StacLinks.link("root", StacLinks.JSON, links.root));
         if (postBody == null) {
             out.append(',')

@@ -2,7 +2,11 @@ package org.isotherm.stac;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Absolute links for one request, built from its scheme, host and prefix (X-Forwarded-* honoured through the
@@ -27,6 +31,23 @@ final class StacLinks {
     static StacLinks current() {
         return new StacLinks(
                 ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + "/stac");
+    }
+
+    /**
+     * The current request's URL with its query encoded anew, for self and paging links ({@code build(true)}): a
+     * client may send raw what a URL must encode ({@code =} inside a value, say), which would not pass as encoded.
+     */
+    static UriComponentsBuilder currentRequest() {
+        var builder = ServletUriComponentsBuilder.fromCurrentRequestUri();
+        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        request.getParameterMap().forEach((name, values) -> {
+            for (var value : values) {
+                builder.queryParam(
+                        UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8),
+                        UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+            }
+        });
+        return builder;
     }
 
     String collection(String id) {

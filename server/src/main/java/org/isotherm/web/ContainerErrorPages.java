@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,17 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
                 return;
             }
             var detail = ErrorBody.reason(status);
+            if (status == 501 && "CONNECT".equals(request.getMethod())) {
+                // Tomcat refuses CONNECT itself, as not implemented; the API answers it as any method it has nowhere
+                status = 405;
+                detail = ErrorBody.reason(status);
+                response.setHeader(HttpHeaders.ALLOW, RequestTextFilter.ALLOW);
+            } else if (status == 501) {
+                // Tomcat's other 501: a Transfer-Encoding it does not know, which is the client's to fix
+                status = 400;
+                detail = "Unsupported Transfer-Encoding: send the body with a Content-Length, or chunked";
+            }
+            response.setStatus(status);
             try {
                 var body = JSON.writeValueAsBytes(new ErrorBody(detail).forRequest(request, status));
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);

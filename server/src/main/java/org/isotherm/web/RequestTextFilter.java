@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -17,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses, before anything reads them, what no handler could take: a {@code Content-Type} that is a wildcard or does
- * not parse (415), and the NUL character in a query parameter, a form field or a JSON string (422 naming where).
+ * Refuses, before anything reads them, what no handler could take: a method the API has nowhere (405, where the
+ * servlet would answer {@code CONNECT} with 501), a {@code Content-Type} that is a wildcard or does not parse (415),
+ * and the NUL character in a query parameter, a form field or a JSON string (422 naming where).
  * JSON bodies are scanned as they stream, so nothing is buffered for it.
  */
 @Component
@@ -26,10 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestTextFilter extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** The methods the API serves somewhere, for the {@code Allow} header of a 405 to any other. */
+    static final String ALLOW = String.join(", ", new TreeSet<>(SERVED));
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!SERVED.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, ALLOW);
+            ErrorBody.write(request, response, 405, "Method Not Allowed");
+            return;
+        }
         var contentType = request.getContentType();
         MediaType type = null;
         if (contentType != null) {

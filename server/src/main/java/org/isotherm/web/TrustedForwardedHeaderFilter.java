@@ -38,6 +38,8 @@ class TrustedForwardedHeaderFilter extends ForwardedHeaderFilter {
     private static final Pattern IPV4 =
             Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+    /** A host name or IP literal, as a forwarded host must be to make a link. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]+]");
 
     private final List<IpAddressMatcher> trusted;
 
@@ -63,11 +65,17 @@ class TrustedForwardedHeaderFilter extends ForwardedHeaderFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var client = client(request);
-        super.doFilterInternal(
-                request,
-                response,
-                (forwarded, sameResponse) ->
-                        chain.doFilter(new ClientAddressRequest((HttpServletRequest) forwarded, client), sameResponse));
+        super.doFilterInternal(request, response, (forwarded, sameResponse) -> {
+            var wrapped = (HttpServletRequest) forwarded;
+            if (!HOST.matcher(wrapped.getServerName()).matches()
+                    || !(wrapped.getScheme().equals("http")
+                            || wrapped.getScheme().equals("https"))) {
+                // links are built from these: a proxy that forwards "a b" or gopher is misconfigured or not one
+                ErrorBody.write(wrapped, (HttpServletResponse) sameResponse, 400, "Invalid forwarded host or protocol");
+                return;
+            }
+            chain.doFilter(new ClientAddressRequest(wrapped, client), sameResponse);
+        });
     }
 
     /** The rightmost hop that is not a trusted proxy; the leftmost one when every hop is trusted. */

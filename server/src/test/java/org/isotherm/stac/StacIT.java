@@ -318,4 +318,22 @@ class StacIT extends IntegrationTest {
         assertThat(http.get("/stac/search?datetime=/2024-01-01T00:00:00Z").status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void encodesInSelfLinksWhatAClientSentRaw() {
+        var ws = fixtures.workspace();
+
+        for (var path : List.of("/stac/search?limit=2&note=a=b", "/stac/collections?limit=2&note=a=b")) {
+            var response = ws.http().get(path);
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            var self = new ArrayList<String>();
+            response.json().get("links").forEach(link -> {
+                if (link.get("rel").asString().equals("self")) {
+                    self.add(link.get("href").asString());
+                }
+            });
+            assertThat(self).singleElement().asString().endsWith("?limit=2&note=a%3Db");
+        }
+    }
 }

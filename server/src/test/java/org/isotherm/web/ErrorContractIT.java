@@ -148,4 +148,48 @@ class ErrorContractIT extends IntegrationTest {
             assertThat(response.status()).as(method).isEqualTo(404);
         }
     }
+
+    @Test
+    void answersMethodsTheApiHasNowhereWith405() {
+        var raw = new RawHttp(port);
+        for (var method : java.util.List.of("CONNECT", "PROPFIND", "BREW")) {
+            var answer = raw.send(method, "/stac", java.util.Map.of(), null);
+
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.header("allow")).contains("GET");
+            assertThat(answer.body()).contains("\"detail\":\"Method Not Allowed\"");
+        }
+    }
+
+    @Test
+    void refusesForwardedHostsThatCannotMakeALink() {
+        var raw = new RawHttp(port);
+
+        var spaced = raw.send("GET", "/stac", java.util.Map.of("Forwarded", "host=\"a b\""), null);
+        var gopher = raw.send("GET", "/stac", java.util.Map.of("X-Forwarded-Proto", "gopher"), null);
+        var proxied = raw.send(
+                "GET",
+                "/stac",
+                java.util.Map.of("X-Forwarded-Host", "data.example.org", "X-Forwarded-Proto", "https"),
+                null);
+
+        assertThat(spaced.status()).isEqualTo(400);
+        assertThat(spaced.body()).contains("Invalid forwarded host");
+        assertThat(gopher.status()).isEqualTo(400);
+        assertThat(proxied.status()).isNotEqualTo(400);
+        assertThat(proxied.body()).doesNotContain("Invalid forwarded");
+    }
+
+    @Test
+    void answersATransferCodingTomcatDoesNotKnowWith400() {
+        var answer = new RawHttp(port)
+                .send(
+                        "POST",
+                        "/stac/search",
+                        java.util.Map.of("Content-Type", "application/json", "Transfer-Encoding", "gzip, chunked"),
+                        "0\r\n\r\n".getBytes());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("Unsupported Transfer-Encoding");
+    }
 }
