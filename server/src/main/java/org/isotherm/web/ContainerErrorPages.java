@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Tomcat answers some requests itself, before any filter or servlet runs: a bad percent-encoding, a NUL or an
  * invalid character in the path, a malformed header. Its error report valve renders those as an HTML page (or an
  * empty body when {@code Accept} excludes HTML); this one writes the API's error shape instead, whatever the client
- * accepts.
+ * accepts. The three 5xx Tomcat gives for what a client sent (501 for {@code CONNECT} and for an unknown transfer
+ * coding, 505 for an unknown HTTP version) become the 405 and 400 of the API: the platform answers 5xx only for
+ * its own failures, so that they stand out.
  */
 @Component
 class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -62,6 +64,10 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
                 // Tomcat's other 501: a Transfer-Encoding it does not know, which is the client's to fix
                 status = 400;
                 detail = "Unsupported Transfer-Encoding: send the body with a Content-Length, or chunked";
+            } else if (status == 505) {
+                // a 5xx says the server failed; an unknown protocol version is the client's to fix too
+                status = 400;
+                detail = "Unsupported HTTP version: use HTTP/1.1";
             }
             response.setStatus(status);
             try {

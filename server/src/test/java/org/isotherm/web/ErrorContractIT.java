@@ -192,4 +192,14 @@ class ErrorContractIT extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("Unsupported Transfer-Encoding");
     }
+
+    @Test
+    void answersAnUnknownHttpVersionWith400() throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /stac HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes());
+            var answer = new String(socket.getInputStream().readAllBytes());
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Unsupported HTTP version");
+        }
+    }
 }
