@@ -45,9 +45,9 @@ final class BatchRequests {
 
     static BatchDraft parse(BatchRequest request, int maxBatchSize) {
         var errors = new ArrayList<ValidationError>();
-        if (request.useCase() == null) {
-            errors.add(ValidationError.body("Field required", "missing", "use_case"));
-        } else if (!UseCases.ALL.contains(request.useCase())) {
+        // optional: clients of the guide always send it, and a batch without one is of an unknown use
+        var useCase = request.useCase() == null ? UseCases.UNKNOWN : request.useCase();
+        if (!UseCases.ALL.contains(useCase)) {
             errors.add(ValidationError.body(
                     "Input should be one of the use cases of GET /orders/meta/use-cases: "
                             + String.join(
@@ -88,7 +88,7 @@ final class BatchRequests {
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        return new BatchDraft(request.useCase(), request.comment(), orders);
+        return new BatchDraft(useCase, request.comment(), orders);
     }
 
     private static @Nullable OrderDraft order(BatchRequest.OrderRequest o, int i, List<ValidationError> errors) {

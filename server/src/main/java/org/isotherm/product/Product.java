@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * release.
  *
  * @param maxBboxWidthM largest AOI bounding-box width in metres, as {@code UtmMeasures} computes it
- * @param minLeadDays whole UTC calendar days from the order's creation date to its start date
+ * @param minLeadDays whole UTC calendar days from the order's creation date to its start date; null when the start
+ *     may lie in the past (an archive order)
  * @param coverageMinLat southern edge of the warranted coverage band, degrees
  * @param options the boolean product options an order may set in {@code product_options}
  */
@@ -28,7 +29,7 @@ public record Product(
         double resolutionM,
         @Nullable Double maxBboxWidthM,
         @Nullable Double maxBboxHeightM,
-        int minLeadDays,
+        @Nullable Integer minLeadDays,
         @Nullable Integer minPeriodDays,
         @Nullable Integer maxPeriodDays,
         List<Frequency> frequencies,
@@ -70,10 +71,12 @@ public record Product(
             return Optional.of(name + " requires an AOI bounding box at most " + metres(maxBboxHeightM)
                     + " m high; the AOI is " + metres(aoi.bboxHeight()) + " m high");
         }
-        var earliest = LocalDate.ofInstant(terms.created(), ZoneOffset.UTC).plusDays(minLeadDays);
-        if (LocalDate.ofInstant(terms.startDate(), ZoneOffset.UTC).isBefore(earliest)) {
-            return Optional.of(name + " requires the start date at least " + minLeadDays
-                    + " days after order creation (on or after " + earliest + ")");
+        if (minLeadDays != null) {
+            var earliest = LocalDate.ofInstant(terms.created(), ZoneOffset.UTC).plusDays(minLeadDays);
+            if (LocalDate.ofInstant(terms.startDate(), ZoneOffset.UTC).isBefore(earliest)) {
+                return Optional.of(name + " requires the start date at least " + minLeadDays
+                        + " days after order creation (on or after " + earliest + ")");
+            }
         }
         var period = Duration.between(terms.startDate(), terms.endDate());
         if (minPeriodDays != null && period.compareTo(Duration.ofDays(minPeriodDays)) < 0) {

@@ -131,9 +131,9 @@ class ProductAdminController {
                 reader.positive("resolution_m", p.resolutionM()),
                 reader.limit("max_bbox_width_m", p.maxBboxWidthM()),
                 reader.limit("max_bbox_height_m", p.maxBboxHeightM()),
-                reader.days("min_lead_days", p.minLeadDays(), false),
-                reader.optionalDays("min_period_days", p.minPeriodDays()),
-                reader.optionalDays("max_period_days", p.maxPeriodDays()),
+                reader.optionalDays("min_lead_days", p.minLeadDays(), false),
+                reader.optionalDays("min_period_days", p.minPeriodDays(), true),
+                reader.optionalDays("max_period_days", p.maxPeriodDays(), true),
                 reader.list(
                         "frequencies",
                         p.frequencies(),
@@ -203,13 +203,14 @@ class ProductAdminController {
             return node.intValue();
         }
 
+        /** A number of days, or null (no limit) when the body says null. */
         @Nullable
-        Integer optionalDays(String field, @Nullable Integer current) {
+        Integer optionalDays(String field, @Nullable Integer current, boolean positive) {
             var node = body.get(field);
             if (node == null) {
                 return current;
             }
-            return node.isNull() ? null : days(field, current == null ? 1 : current, true);
+            return node.isNull() ? null : days(field, current == null ? 1 : current, positive);
         }
 
         double latitude(String field, double current) {

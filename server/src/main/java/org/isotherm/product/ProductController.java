@@ -36,7 +36,7 @@ class ProductController {
             double resolutionM,
             @Nullable Double maxBboxWidthM,
             @Nullable Double maxBboxHeightM,
-            int minLeadDays,
+            @Nullable Integer minLeadDays,
             @Nullable Integer minPeriodDays,
             @Nullable Integer maxPeriodDays,
             List<Frequency> frequencies,

@@ -103,7 +103,7 @@ class ProductRepository {
                 rs.getDouble("resolution_m"),
                 rs.getObject("max_bbox_width_m", Double.class),
                 rs.getObject("max_bbox_height_m", Double.class),
-                rs.getInt("min_lead_days"),
+                rs.getObject("min_lead_days", Integer.class),
                 rs.getObject("min_period_days", Integer.class),
                 rs.getObject("max_period_days", Integer.class),
                 Arrays.stream(strings(rs.getArray("frequencies")))

@@ -140,6 +140,37 @@ class OrderBatchIT extends IntegrationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
+    @Test
+    void acceptsAnLstFusionArchiveOrderStartingInThePast() {
+        var start = day(-30);
+
+        var response = ws.http().post("/orders/batch", batch(order(aoi, "LSTfusion", start, day(5), "daily")));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get(0).get("start_date").asString()).isEqualTo(start.toString());
+    }
+
+    @Test
+    void stillRejectsAnLstPrecisionOrderStartingInThePast() {
+        var start = day(-30);
+
+        var response = ws.http().post("/orders/batch", batch(order(aoi, "LSTprecision", start, day(5), "monthly")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("at least 8 days after order creation");
+    }
+
+    @Test
+    void takesABatchWithoutUseCaseAsUnknown() {
+        var body = new java.util.LinkedHashMap<>(batch(order(aoi)));
+        body.remove("use_case");
+
+        var response = ws.http().post("/orders/batch", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get(0).get("use_case").asString()).isEqualTo("Unknown");
+    }
+
     @ParameterizedTest
     @CsvSource({"7, 201", "365, 201", "6, 400", "366, 400"})
     void boundsThePeriodFrom7To365Days(int days, int status) {

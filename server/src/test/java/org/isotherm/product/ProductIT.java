@@ -64,6 +64,8 @@ class ProductIT extends IntegrationTest {
         var precision = response.json().get(0);
         assertThat(precision.get("max_bbox_width_m").asDouble()).isEqualTo(15000.0);
         assertThat(precision.get("min_lead_days").asInt()).isEqualTo(8);
+        // no order period restrictions: an LSTfusion start may lie in the past
+        assertThat(response.json().get(2).get("min_lead_days").isNull()).isTrue();
         assertThat(precision.get("min_period_days").asInt()).isEqualTo(7);
         assertThat(precision.get("max_period_days").asInt()).isEqualTo(365);
         assertThat(precision.get("frequencies").toString())

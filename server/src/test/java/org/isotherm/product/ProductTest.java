@@ -36,7 +36,19 @@ class ProductTest {
             List.of("sharpened_10m"));
 
     static final Product FUSION = new Product(
-            "LSTfusion", "LSTfusion", "", 30, null, null, 0, null, null, List.of(Frequency.DAILY), -50, 55, List.of());
+            "LSTfusion",
+            "LSTfusion",
+            "",
+            30,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(Frequency.DAILY),
+            -50,
+            55,
+            List.of());
 
     static final Instant CREATED = Instant.parse("2026-03-10T23:59:59Z");
 
@@ -62,8 +74,10 @@ class ProductTest {
     @Test
     void fusionHasNoSizeOrPeriodLimits() {
         var terms = terms(CREATED, Duration.ofDays(5000), Frequency.DAILY);
+        var archive = terms(CREATED.minus(Duration.ofDays(400)), Duration.ofDays(410), Frequency.DAILY);
 
         assertThat(FUSION.violation(terms, aoi(1e6, 1e6, 0, 1))).isEmpty();
+        assertThat(FUSION.violation(archive, aoi(1, 1, 0, 1))).isEmpty();
     }
 
     @ParameterizedTest
