@@ -171,10 +171,5 @@ class SearchWatcher implements DisposableBean {
                             + " s and was stopped: narrow its filter, geometry or collections")
                     : new BadRequestException("The search was cancelled: the client closed the connection");
         }
-
-        @Nullable
-        Reason stopped() {
-            return stopped;
-        }
     }
 }
