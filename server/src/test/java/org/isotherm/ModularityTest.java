@@ -51,7 +51,7 @@ class ModularityTest {
             Map.entry("aoi", Set.of("auth", "geo", "web")),
             Map.entry("product", Set.of("account", "aoi", "auth", "web")),
             Map.entry("order", Set.of("account", "aoi", "auth", "product", "web")),
-            Map.entry("fulfilment", Set.of("product")),
+            Map.entry("fulfilment", Set.of("aoi", "auth", "order", "product", "web")),
             Map.entry("stac", Set.of("auth", "db", "geo", "web")));
 
     @Test
