@@ -2,6 +2,7 @@ package org.isotherm.fulfilment;
 
 import java.time.Clock;
 import org.isotherm.aoi.AreasOfInterest;
+import org.isotherm.order.OrderCancelled;
 import org.isotherm.order.OrderStarted;
 import org.isotherm.order.Orders;
 import org.springframework.context.event.EventListener;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans a started order's acquisitions in the transaction that starts it ({@link OrderStarted} is published
- * there, and this listener runs synchronously): an order is never in progress without its plan.
+ * there, and this listener runs synchronously): an order is never in progress without its plan. A cancel stops
+ * the acquisitions not yet delivered the same way.
  */
 @Component
 class AcquisitionPlanning {
@@ -40,5 +42,11 @@ class AcquisitionPlanning {
                 (aoi.minLon() + aoi.maxLon()) / 2,
                 (aoi.minLat() + aoi.maxLat()) / 2));
         acquisitions.insertPlan(order.id(), order.workspaceId(), windows, clock.instant());
+    }
+
+    /** A cancel stops the acquisitions still to come and keeps what was delivered. */
+    @EventListener
+    void cancel(OrderCancelled cancelled) {
+        acquisitions.cancelPlanned(cancelled.orderId(), "order cancelled: " + cancelled.reason(), clock.instant());
     }
 }

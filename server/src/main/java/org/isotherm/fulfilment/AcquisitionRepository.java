@@ -82,6 +82,17 @@ class AcquisitionRepository {
         return inserted;
     }
 
+    /** Cancels what the order has not received yet; delivered, skipped and failed acquisitions keep their state. */
+    int cancelPlanned(UUID orderId, String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE acquisitions SET state = 'cancelled', reason = :reason, updated = :now
+                         WHERE order_id = :order AND state = 'planned'""")
+                .param("order", orderId)
+                .param("reason", reason)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     List<Acquisition> forOrder(UUID workspaceId, UUID orderId) {
         return jdbc.sql("""
                         SELECT * FROM acquisitions

@@ -79,18 +79,23 @@ public class Orders implements AoiUsage {
     }
 
     /**
-     * Cancels the order from whatever state it is in, if that state allows it. The row is locked first, so the
-     * decision cannot race the validation job or another cancel.
+     * Cancels the order from whatever state it is in, if that state allows it, and publishes an {@link
+     * OrderCancelled} in this transaction. The row is locked first, so the decision cannot race the validation job or
+     * another cancel.
      *
      * @return false when the order's state does not allow cancelling
      */
     @Transactional
     public boolean cancel(UUID orderId, String actor, String reason) {
         var order = orders.findForUpdate(orderId);
-        return order.isPresent()
+        var at = clock.instant();
+        boolean cancelled = order.isPresent()
                 && order.get().state().canMoveTo(OrderState.CANCELLED)
-                && orders.transition(
-                        orderId, order.get().state(), OrderState.CANCELLED, actor, reason, clock.instant());
+                && orders.transition(orderId, order.get().state(), OrderState.CANCELLED, actor, reason, at);
+        if (cancelled) {
+            events.publishEvent(new OrderCancelled(orderId, order.get().workspaceId(), reason, at));
+        }
+        return cancelled;
     }
 
     @Override

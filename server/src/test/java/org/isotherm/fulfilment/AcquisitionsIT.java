@@ -112,4 +112,21 @@ class AcquisitionsIT extends IntegrationTest {
         assertThat(foreign.json().get("detail").asString()).isEqualTo("Order not found");
         assertThat(unknown.status()).isEqualTo(404);
     }
+
+    @Test
+    void cancelsTheAcquisitionsStillToComeWhenTheOrderIsCancelled() throws Exception {
+        var start = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        var order = place("LSTprecision", start, start.plusDays(28), "weekly");
+        awaitStarted(ws.http(), order);
+
+        var cancel = ws.http().post("/orders/" + order + "/cancel", "{\"reason\": \"season over\"}");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        var items = ws.http().get("/orders/" + order + "/acquisitions").json().get("items");
+
+        assertThat(items.size()).isEqualTo(4);
+        for (var item : items) {
+            assertThat(item.get("state").asString()).isEqualTo("cancelled");
+            assertThat(item.get("reason").asString()).isEqualTo("order cancelled: season over");
+        }
+    }
 }
