@@ -1,21 +1,19 @@
 package org.isotherm.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.isotherm.support.OrderWaits.awaitValidated;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.isotherm.auth.Role;
 import org.isotherm.support.Fixtures.TestWorkspace;
-import org.isotherm.support.Http;
 import org.isotherm.support.IntegrationTest;
 import org.isotherm.support.TestAois;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /** The plan an order gets when it starts, through {@code GET /orders/{id}/acquisitions}. */
 class AcquisitionsIT extends IntegrationTest {
@@ -41,23 +39,12 @@ class AcquisitionsIT extends IntegrationTest {
         return response.json().get(0).get("id").asString();
     }
 
-    private static JsonNode awaitStarted(Http http, String orderId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            var order = http.get("/orders/" + orderId).json();
-            if (!order.get("state").asString().equals("initial_state") || System.nanoTime() > deadline) {
-                return order;
-            }
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     void plansAnLstFusionArchiveOrderDayByDayWhenItStarts() throws Exception {
         var today = LocalDate.now(ZoneOffset.UTC);
         var order = place("LSTfusion", today.minusDays(7), today, "daily");
 
-        assertThat(awaitStarted(ws.http(), order).get("state").asString()).isEqualTo("in_progress");
+        assertThat(awaitValidated(ws.http(), order).get("state").asString()).isEqualTo("in_progress");
         var plan = ws.as(ws.user(Role.VIEWER)).get("/orders/" + order + "/acquisitions");
 
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
@@ -80,7 +67,7 @@ class AcquisitionsIT extends IntegrationTest {
         var start = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         var order = place("LSTprecision", start, start.plusDays(28), "weekly");
 
-        awaitStarted(ws.http(), order);
+        awaitValidated(ws.http(), order);
         var items = ws.http().get("/orders/" + order + "/acquisitions").json().get("items");
 
         assertThat(items.size()).isEqualTo(4);
@@ -117,7 +104,7 @@ class AcquisitionsIT extends IntegrationTest {
     void cancelsTheAcquisitionsStillToComeWhenTheOrderIsCancelled() throws Exception {
         var start = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         var order = place("LSTprecision", start, start.plusDays(28), "weekly");
-        awaitStarted(ws.http(), order);
+        awaitValidated(ws.http(), order);
 
         var cancel = ws.http().post("/orders/" + order + "/cancel", "{\"reason\": \"season over\"}");
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.isotherm.support.Http;
-import tools.jackson.databind.JsonNode;
 
 /** Request bodies and waits for order tests. */
 final class OrderBodies {
@@ -64,17 +62,5 @@ final class OrderBodies {
             orders.add(order);
         }
         return orders;
-    }
-
-    /** Polls the order until it leaves {@code initial_state} (automatic validation runs in the background). */
-    static JsonNode awaitValidated(Http http, String orderId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            var order = http.get("/orders/" + orderId).json();
-            if (!order.get("state").asString().equals("initial_state") || System.nanoTime() > deadline) {
-                return order;
-            }
-            Thread.sleep(100);
-        }
     }
 }

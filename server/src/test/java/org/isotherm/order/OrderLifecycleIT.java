@@ -1,9 +1,9 @@
 package org.isotherm.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.isotherm.order.OrderBodies.awaitValidated;
 import static org.isotherm.order.OrderBodies.batch;
 import static org.isotherm.order.OrderBodies.order;
+import static org.isotherm.support.OrderWaits.awaitValidated;
 
 import java.util.List;
 import java.util.UUID;
