@@ -46,7 +46,7 @@ class AcquisitionRepository {
     }
 
     /** Inserts the plan of an order that has none yet; a second call for the same order inserts nothing. */
-    int insertPlan(UUID orderId, UUID workspaceId, List<Window> windows, Instant now) {
+    void insertPlan(UUID orderId, UUID workspaceId, List<Window> windows, Instant now) {
         var rows = new MapSqlParameterSource[windows.size()];
         for (int i = 0; i < windows.size(); i++) {
             var window = windows.get(i);
@@ -71,15 +71,11 @@ class AcquisitionRepository {
                                     .toList()))
                     .addValue("now", Timestamp.from(now));
         }
-        int inserted = 0;
-        for (int count : named.batchUpdate("""
+        named.batchUpdate("""
                 INSERT INTO acquisitions (order_id, seq, workspace_id, window_start, window_end, planned_time,
                                           satellite, day, fallbacks, updated)
                 VALUES (:order, :seq, :workspace, :from, :to, :time, :satellite, :day, CAST(:fallbacks AS jsonb), :now)
-                ON CONFLICT DO NOTHING""", rows)) {
-            inserted += Math.max(0, count);
-        }
-        return inserted;
+                ON CONFLICT DO NOTHING""", rows);
     }
 
     /** Cancels what the order has not received yet; delivered, skipped and failed acquisitions keep their state. */
