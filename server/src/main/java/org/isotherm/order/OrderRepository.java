@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.isotherm.product.Frequency;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,11 +46,14 @@ class OrderRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    OrderRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+    OrderRepository(
+            JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = named;
         this.json = json;
+        this.events = events;
     }
 
     /** Inserts a batch and its orders in {@code initial_state}, each with its first history entry. */
@@ -160,6 +164,7 @@ class OrderRepository {
                 .collect(java.util.stream.Collectors.groupingBy(
                         Map.Entry::getValue, java.util.stream.Collectors.counting()));
         perWorkspace.forEach((workspace, n) -> count(workspace, Map.of(from, -n, to, n)));
+        moved.forEach(m -> events.publishEvent(new OrderStateChanged(m.getKey(), m.getValue(), from, to, reason, at)));
         return movedIds;
     }
 
