@@ -76,7 +76,7 @@ final class CogWriter implements Closeable {
     private final Path target;
     private final Format format;
     private final Georeference georeference;
-    private final @Nullable String gdalMetadata;
+    private @Nullable String gdalMetadata;
     private final @Nullable String nodata;
     private final int deflateLevel;
     private final @Nullable ExecutorService pool;
@@ -123,6 +123,11 @@ final class CogWriter implements Closeable {
     /** Writes BigTIFF even when classic TIFF would do (tests, and readers that want to check both). */
     void forceBigTiff() {
         this.forceBigTiff = true;
+    }
+
+    /** Replaces the GDAL_METADATA text; until {@link #finish()}, so statistics known only at the end fit in. */
+    void gdalMetadata(@Nullable String xml) {
+        this.gdalMetadata = xml;
     }
 
     int width() {
