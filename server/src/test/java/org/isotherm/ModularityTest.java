@@ -43,6 +43,7 @@ class ModularityTest {
             // web answers geo's errors (invalid geometry, unreadable area file) with the guide's 400
             Map.entry("web", Set.of("geo")),
             Map.entry("geo", Set.of()),
+            Map.entry("lst", Set.of("geo")),
             Map.entry("db", Set.of()),
             Map.entry("housekeeping", Set.of("web")),
             Map.entry("notify", Set.of("housekeeping", "web")),
