@@ -54,14 +54,13 @@ public final class DeliveryWriter {
     /** Writes the bundle of {@code request} into {@code directory} (which must exist) and says what it holds. */
     public static Bundle write(SceneRequest request, Path directory) throws IOException {
         var grid = SceneGrid.of(request.area(), request.pixelSize());
-        var model = new SyntheticLst(request.product(), request.satellite(), request.acquired(), grid);
         var colours = stretch(request);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         var pool = Executors.newFixedThreadPool(threads, DeliveryWriter::daemon);
         try {
             var files = new ArrayList<BundleFile>();
             boolean sclOnGrid = grid.pixelSize == 30;
-            var main = new Pass(model, grid, colours, true);
+            var main = new Pass(request, grid, colours, true, true);
             try (var lst = cog(directory.resolve("lst.tiff"), grid, Format.UINT16, "65535", pool);
                     var quicklook = cog(directory.resolve("quicklook.tiff"), grid, Format.RGBA8, null, pool);
                     var scl = sclOnGrid
@@ -83,11 +82,7 @@ public final class DeliveryWriter {
             files.add(file("thumbnail", thumbnail, BundleFile.JPEG));
             if (!sclOnGrid) {
                 var grid30 = grid.withPixelSize(request.area(), 30);
-                var classes = new Pass(
-                        new SyntheticLst(request.product(), request.satellite(), request.acquired(), grid30),
-                        grid30,
-                        colours,
-                        false);
+                var classes = new Pass(request, grid30, colours, false, false);
                 try (var scl = cog(directory.resolve("scl_mask_30m.tiff"), grid30, Format.CLASSES8, "0", pool)) {
                     classes.scl = scl;
                     classes.run(pool, threads);
@@ -96,11 +91,8 @@ public final class DeliveryWriter {
             }
             if (request.sharpened10m()) {
                 var grid10 = grid.withPixelSize(request.area(), 10);
-                var sharp = new Pass(
-                        new SyntheticLst(request.product(), request.satellite(), request.acquired(), grid10),
-                        grid10,
-                        colours,
-                        true);
+                // statistics for its GDAL metadata; the thumbnail is the main pass's
+                var sharp = new Pass(request, grid10, colours, true, false);
                 var name = "lst_sharpened_10m.tiff";
                 try (var lst10 = cog(directory.resolve(name), grid10, Format.UINT16, "65535", pool)) {
                     sharp.lst = lst10;
@@ -122,11 +114,11 @@ public final class DeliveryWriter {
                         grid.originX + grid.width * grid.pixelSize,
                         grid.originY
                     },
-                    model.footprint(request.area()),
+                    main.model.footprint(request.area()),
                     main.statistics(),
                     main.cloudy / inside,
                     main.missing / inside,
-                    model.sun.elevation());
+                    main.model.sun.elevation());
             var metadata = directory.resolve("metadata.json");
             Files.write(metadata, metadataJson(request, bundle));
             return bundle.with(file("metadata", metadata, BundleFile.JSON));
@@ -308,16 +300,16 @@ public final class DeliveryWriter {
         long cloudy;
         long missing;
 
-        Pass(SyntheticLst model, SceneGrid grid, ColourMap colours, boolean statistics) {
-            this.model = model;
+        Pass(SceneRequest request, SceneGrid grid, ColourMap colours, boolean statistics, boolean thumbnail) {
+            this.model = new SyntheticLst(request.product(), request.satellite(), request.acquired(), grid);
             this.grid = grid;
             this.colours = colours;
-            this.thumbnail = statistics ? new Thumbnail(grid.width, grid.height) : null;
+            this.thumbnail = thumbnail ? new Thumbnail(grid.width, grid.height) : null;
             this.histogram = statistics ? new long[NODATA] : null;
         }
 
         Thumbnail thumbnail() {
-            return Objects.requireNonNull(thumbnail, "a pass without statistics makes no thumbnail");
+            return Objects.requireNonNull(thumbnail, "this pass makes no thumbnail");
         }
 
         /**
@@ -380,10 +372,12 @@ public final class DeliveryWriter {
 
         private @Nullable Void write(Bands bands, int first, int rows) throws IOException {
             int w = grid.width;
-            if (thumbnail != null && histogram != null) {
+            if (thumbnail != null) {
                 for (int r = 0; r < rows; r++) {
                     thumbnail.add(first + r, bands.lst, r * w * 2);
                 }
+            }
+            if (histogram != null) {
                 for (int i = 0; i < rows * w; i++) {
                     int v = (bands.lst[2 * i] & 0xff) | (bands.lst[2 * i + 1] & 0xff) << 8;
                     if (v != NODATA) {
